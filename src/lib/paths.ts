@@ -1,0 +1,10 @@
+/**
+ * Where content lives. CONTENT_DIR (absolute or relative to the project root)
+ * points every command that reads content (build, check, benchmarks) at another
+ * reports tree: the folder that holds <town-slug>/<year>.md.
+ */
+import path from 'node:path';
+
+export function contentDir(root: string = process.cwd()): string {
+  return path.resolve(root, process.env['CONTENT_DIR'] || 'content/reports');
+}
