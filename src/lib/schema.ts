@@ -27,7 +27,9 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
         ? `unknown key${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')} in ${what}; allowed: ${allowed} (check the spelling)`
-        : undefined,
+        : iss.input === undefined
+          ? `missing ${what}: add it`
+          : `expected ${what} as a map of "key: value" lines, found ${describe(iss.input)}`,
   });
 }
 
