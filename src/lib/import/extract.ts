@@ -1,0 +1,177 @@
+/**
+ * Source files → plain text lines, one reader per kind: text (any encoding),
+ * saved web pages (the report body found inside portal chrome), Word .docx
+ * (through mammoth's HTML, tables with merged cells) and PDF with a text layer
+ * (pdfjs-dist). Tables become `| a | b |` lines so one table parser reads all.
+ * Used by the importer (index.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { decodeBytes, type Decoded } from './decode.ts';
+
+export interface Extracted {
+  lines: string[];
+  encoding: Decoded['encoding'] | 'docx' | 'pdf';
+  /** Facts the page showed outside the body. */
+  published?: string;
+  indexNo?: string;
+  removed: { text: string; why: string }[];
+}
+
+export class ImportError extends Error {}
+
+export const SUPPORTED = ['.txt', '.text', '.html', '.htm', '.docx', '.pdf'];
+
+export async function extractFile(file: string, bytes?: Uint8Array): Promise<Extracted> {
+  const ext = path.extname(file).toLowerCase();
+  const data = bytes ?? new Uint8Array(await readFile(file));
+  if (ext === '.html' || ext === '.htm') {
+    const { text, encoding } = decodeBytes(data);
+    return { ...htmlToLines(text, true), encoding };
+  }
+  if (ext === '.docx') return docxToLines(data);
+  if (ext === '.pdf') return pdfToLines(data);
+  if (SUPPORTED.includes(ext)) {
+    const { text, encoding } = decodeBytes(data);
+    return { lines: text.split(/\r\n|\r|\n/), encoding, removed: [] };
+  }
+  throw new ImportError(`unsupported file type "${ext || '(none)'}": expected one of ${SUPPORTED.join(' ')}`);
+}
+
+const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'br', 'tr', 'section', 'article', 'blockquote', 'pre']);
+
+/** Text of an element with line breaks at block boundaries; tables as | rows. */
+function blockText($: cheerio.CheerioAPI, root: AnyNode): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur.trim()) lines.push(cur.replace(/[ \t\u00a0]+/g, ' ').trim());
+    cur = '';
+  };
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      cur += (node as unknown as { data: string }).data;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const el = node as unknown as { name: string; children: AnyNode[] };
+    if (el.name === 'table') {
+      flush();
+      lines.push(...tableRows($, node));
+      return;
+    }
+    if (el.name === 'br') {
+      flush();
+      return;
+    }
+    const block = BLOCK.has(el.name);
+    if (block) flush();
+    for (const c of el.children) walk(c);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return lines;
+}
+
+/** A table as `| a | b |` lines; a cell spanning n columns leaves n-1 empty cells after it, a row span repeats nothing. */
+function tableRows($: cheerio.CheerioAPI, table: AnyNode): string[] {
+  const rows: string[] = [];
+  $(table)
+    .find('tr')
+    .each((_, tr) => {
+      const cells: string[] = [];
+      $(tr)
+        .children('td,th')
+        .each((__, td) => {
+          cells.push($(td).text().replace(/\s+/g, ''));
+          const span = Number($(td).attr('colspan') ?? 1);
+          for (let k = 1; k < span; k++) cells.push('');
+        });
+      if (cells.length) rows.push(`| ${cells.join(' | ')} |`);
+    });
+  return rows;
+}
+
+const CHROME_SELECTORS = 'script, style, noscript, nav, header, footer, iframe, form, .breadcrumb, .crumb, .position, .location, .share, .print, #header, #footer, .header, .footer, .nav, .menu';
+
+/** Finds the report body in a saved portal page: the block with the most report-like text. */
+export function htmlToLines(html: string, isPage: boolean): Omit<Extracted, 'encoding'> {
+  const $ = cheerio.load(html);
+  const removed: { text: string; why: string }[] = [];
+  const pageText = $('body').text().replace(/\s+/g, ' ');
+  const published = /发布(?:日期|时间)[:：]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(pageText);
+  const indexNo = /索引号[:：]\s*([A-Za-z0-9\-_/]+)/.exec(pageText);
+  let root: AnyNode | undefined = $('body').get(0) ?? $.root().get(0);
+  if (isPage) {
+    $(CHROME_SELECTORS).each((_, el) => {
+      const t = $(el).text().replace(/\s+/g, ' ').trim();
+      if (t) removed.push({ text: t.slice(0, 80), why: '正文以外的网页内容' });
+      $(el).remove();
+    });
+    // the smallest element that still holds most of the report-like text
+    let best: { el: AnyNode; score: number } | undefined;
+    $('div, article, section, td, body').each((_, el) => {
+      const t = $(el).text();
+      const han = (t.match(/[\u4e00-\u9fa5]/g) ?? []).length;
+      if (!/报告|政府信息公开/.test(t)) return;
+      const depth = $(el).parents().length;
+      const score = han + depth * 5;
+      if (han > 200 && (!best || score > best.score)) best = { el, score };
+    });
+    if (best) root = best.el;
+  }
+  const lines = root ? blockText($, root) : [];
+  const pad = (n: string) => n.padStart(2, '0');
+  return {
+    lines,
+    removed,
+    ...(published ? { published: `${published[1]}-${pad(published[2]!)}-${pad(published[3]!)}` } : {}),
+    ...(indexNo ? { indexNo: indexNo[1]! } : {}),
+  };
+}
+
+async function docxToLines(data: Uint8Array): Promise<Extracted> {
+  const mammoth = (await import('mammoth')).default;
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(data) })).value;
+  } catch (e) {
+    throw new ImportError(`not a readable Word .docx file (${(e as Error).message}); save it again as .docx from Word or WPS`);
+  }
+  return { ...htmlToLines(`<body>${html}</body>`, false), encoding: 'docx' };
+}
+
+async function pdfToLines(data: Uint8Array): Promise<Extracted> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  } catch (e) {
+    throw new ImportError(`not a readable PDF (${(e as Error).message})`);
+  }
+  const lines: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    // group text runs into lines by their baseline
+    const rows = new Map<number, { x: number; s: string }[]>();
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const y = Math.round(item.transform[5]);
+      const key = [...rows.keys()].find((k) => Math.abs(k - y) <= 2) ?? y;
+      if (!rows.has(key)) rows.set(key, []);
+      rows.get(key)!.push({ x: item.transform[4], s: item.str });
+    }
+    for (const y of [...rows.keys()].sort((a, b) => b - a)) {
+      lines.push(rows.get(y)!.sort((a, b) => a.x - b.x).map((r) => r.s).join('').trimEnd());
+    }
+    lines.push('');
+  }
+  if (!lines.some((l) => /[\u4e00-\u9fa5A-Za-z0-9]/.test(l))) {
+    throw new ImportError('the PDF has no text layer (it is scanned images): run OCR on it first, or import a Word or text copy');
+  }
+  return { lines, encoding: 'pdf', removed: [] };
+}

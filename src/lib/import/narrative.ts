@@ -1,0 +1,70 @@
+/**
+ * Narrative text → Markdown: 一、 / （一） / 1. section titles become headings,
+ * paragraphs are kept one per line, a report that arrived as one long line is
+ * split back into sections, and the closing signature block stays as it is.
+ * Used by the importer (index.ts).
+ */
+import { toHalfWidth } from './normalize.ts';
+
+const H2 = /^[一二三四五六七八九十]+[、.．]/;
+const H3 = /^[（(]\s*[一二三四五六七八九十]+\s*[)）]/;
+const H4 = /^\d{1,2}[、.．](?!\d)/;
+
+/** Heading level of a line (2, 3, 4) or 0 for a paragraph. A long sentence that starts with an enumerator is a paragraph. */
+export function headingLevel(line: string): number {
+  const t = line.trim();
+  const level = H2.test(t) ? 2 : H3.test(t) ? 3 : H4.test(t) ? 4 : 0;
+  if (!level) return 0;
+  const body = t.replace(/[。；;]$/, '');
+  if (body.length > 40 || /[。；;]/.test(body)) return 0;
+  // a heading is a title, not a figure: （三）申请答复数。12 is a sentence
+  if (level === 4 && /[，,：:]/.test(body) && body.length > 20) return 0;
+  return level;
+}
+
+/** Splits a very long line at the section enumerators it swallowed. */
+export function splitRunOn(line: string): string[] {
+  if (line.length < 300) return [line];
+  const parts = line
+    .replace(/(?<=[。；!！?？])\s*(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/g, '\n')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return parts;
+}
+
+/** Escapes characters Markdown would otherwise read as syntax at a line start. */
+function escapeLine(text: string): string {
+  return text
+    .replace(/^(\d+)\.(?=\s)/, '$1\\.')
+    .replace(/^([#>*+-])(?=\s)/, '\\$1')
+    .replace(/([*_`<\[\]])/g, '\\$1');
+}
+
+export interface NarrativeLine {
+  /** Input line number (1-based) this output came from. */
+  source: number;
+  text: string;
+}
+
+/** Builds the Markdown body; returns it and which input lines it kept. */
+export function toMarkdown(lines: NarrativeLine[]): { markdown: string; kept: Set<number> } {
+  const out: string[] = [];
+  const kept = new Set<number>();
+  for (const { source, text } of lines) {
+    for (const piece of splitRunOn(text.trim())) {
+      if (!piece) continue;
+      const level = headingLevel(piece);
+      const clean = piece.replace(/\s{2,}/g, ' ');
+      out.push(level ? `${'#'.repeat(level)} ${escapeLine(clean)}` : escapeLine(clean));
+      kept.add(source);
+    }
+  }
+  return { markdown: out.join('\n\n') + (out.length ? '\n' : ''), kept };
+}
+
+/** Compares lines ignoring spacing and width, for the fidelity count. */
+export function sameText(a: string, b: string): boolean {
+  const k = (s: string) => toHalfWidth(s).replace(/\s+/g, '');
+  return k(a) === k(b);
+}

@@ -1,0 +1,294 @@
+/**
+ * Finds the three national statutory tables in flattened text and reads them
+ * into `stats`. Flattening varies (one cell per line, tab- or pipe-separated
+ * rows, Markdown rows, spans written as empty cells), so cells are mapped by
+ * their row labels and the template (src/lib/stats/template.ts), not by
+ * position in the file: a row label is followed by as many value cells as the
+ * template gives its row. Used by the importer (index.ts).
+ */
+import { checkStats } from '../stats/checks.ts';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  PROACTIVE,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  emptyStats,
+  setPath,
+  type Cell,
+  type Format,
+  type NationalFormat,
+  type Stats,
+} from '../stats/template.ts';
+import { labelKey, stripEnumerator, toHalfWidth } from './normalize.ts';
+
+export type TableKind = 'proactive' | 'applications' | 'reviewLitigation';
+export interface TableBlock {
+  kind: TableKind;
+  /** First line of the table (after its section heading). */
+  start: number;
+  /** Line after the table's last cell. */
+  end: number;
+}
+export interface TablesResult {
+  format: Format;
+  stats?: Stats;
+  blocks: TableBlock[];
+  tablesFound: TableKind[];
+  cellsRead: number;
+  warnings: string[];
+}
+
+interface Token {
+  text: string;
+  line: number;
+  /** Position of the cell in its line (0 for one cell per line). */
+  col: number;
+  /** Cells on the same line. */
+  width: number;
+}
+
+/** Splits each line into cells: `|` rows, tab rows, or the line as one cell. */
+export function tokenize(lines: string[], from = 0, to = lines.length): Token[] {
+  const tokens: Token[] = [];
+  for (let i = from; i < to; i++) {
+    const raw = lines[i]!;
+    let cells: string[];
+    if (raw.includes('|')) {
+      const t = raw.trim();
+      // Markdown separator rows (| --- | :-: |) carry nothing
+      if (/^\|?[\s:|-]+\|?$/.test(t) && t.includes('-')) continue;
+      cells = t.replace(/^\|/, '').replace(/\|$/, '').split('|');
+      if (t === '|') cells = [''];
+    } else if (raw.trim() === '') {
+      // a line holding only tabs/spaces is an empty cell; a truly empty line separates rows
+      if (raw.length === 0) continue;
+      cells = [''];
+    } else {
+      cells = raw.replace(/^\t+/, '').split(/\t+| {3,}/);
+    }
+    cells.forEach((c, col) => tokens.push({ text: c.trim(), line: i, col, width: cells.length }));
+  }
+  return tokens;
+}
+
+/** A value cell: 0, +19, -3, 20.001万元, 152790元, 9.63211, （空） → number or null. */
+export function parseValue(text: string): { value: Cell; unit?: string } | undefined {
+  const t = toHalfWidth(text).replace(/[\s,]/g, '');
+  if (t === '' || /^[-—–/]$|^(空|无)$/.test(t)) return { value: null };
+  const m = /^([+-]?\d+(?:\.\d+)?)(万元|元|件|条|个|项)?$/.exec(t);
+  if (!m) return undefined;
+  return { value: Number(m[1]), ...(m[2] ? { unit: m[2] } : {}) };
+}
+
+/** Labels printed in table headers (no values of their own). */
+const HEADER_LABELS = [
+  '信息内容', '第二十条第(一)项', '第二十条第(五)项', '第二十条第(六)项', '第二十条第(八)项', '第二十条第(九)项',
+  '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '处理决定数量', '采购项目数量', '采购总金额',
+  '本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额(单位:万元)', '本年收费金额',
+  '申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计',
+  '本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和',
+  '行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉',
+  '三、本年度办理结果', '(三)不予公开', '(四)无法提供', '(五)不予处理', '(六)其他处理',
+].map(labelKey);
+const HEADER_SET = new Set(HEADER_LABELS);
+
+/** Marks of each format, from the labels only the one version prints. */
+const FORMAT_MARKS: Record<NationalFormat, string[]> = {
+  'national-2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '其他对外管理服务事项', '采购项目数量', '政府集中采购'],
+  'national-2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '缴纳费用'],
+};
+
+const SECTION_PATTERNS: Record<TableKind, RegExp> = {
+  proactive: /主动公开政府信息情况$/,
+  applications: /收到和处理政府信息公开申请情况$/,
+  reviewLitigation: /行政复议.*行政诉讼情况$/,
+};
+
+interface RowTarget {
+  kind: TableKind;
+  path: string;
+  columns: number;
+}
+
+/** Row labels → where their values go, for one format. Two keys per label: with and without its enumerator. */
+function rowTargets(format: NationalFormat): Map<string, RowTarget[]> {
+  const map = new Map<string, RowTarget[]>();
+  const add = (label: string, t: RowTarget) => {
+    const bare = labelKey(stripEnumerator(label));
+    // a bare 总计 or 其他 is a column header; only the enumerated form names the row
+    const keys = HEADER_SET.has(bare) ? [labelKey(label)] : [labelKey(label), bare];
+    for (const key of new Set(keys)) {
+      if (!map.has(key)) map.set(key, []);
+      map.get(key)!.push(t);
+    }
+  };
+  for (const g of PROACTIVE[format]) {
+    for (const r of g.rows) {
+      add(r.label, { kind: 'proactive', path: r.key, columns: g.columns.length });
+      // 2021 tables labelled 规范性文件, 2019 tables labelled 行政规范性文件 both exist
+      if (r.key === 'normativeDocs') add(r.label.startsWith('行政') ? '规范性文件' : '行政规范性文件', { kind: 'proactive', path: r.key, columns: g.columns.length });
+    }
+  }
+  for (const r of APPLICATION_ROWS[format]) {
+    add(r.label, { kind: 'applications', path: r.path, columns: APPLICANT_COLUMNS.length });
+    if (r.path === 'outcomes.partial') add('（二）部分公开', { kind: 'applications', path: r.path, columns: APPLICANT_COLUMNS.length });
+  }
+  return map;
+}
+
+export function detectFormat(text: string): NationalFormat | null {
+  const flat = labelKey(text);
+  const score = (f: NationalFormat) => FORMAT_MARKS[f].filter((m) => flat.includes(labelKey(m))).length;
+  const a = score('national-2019');
+  const b = score('national-2021');
+  if (a === 0 && b === 0) return null;
+  return b > a ? 'national-2021' : 'national-2019';
+}
+
+/** Line indices of the three section headings, if present. */
+function sectionHeadings(lines: string[]): Map<TableKind, number> {
+  const found = new Map<TableKind, number>();
+  lines.forEach((line, i) => {
+    const t = toHalfWidth(line).replace(/\s+/g, '');
+    if (t.length > 40) return;
+    for (const kind of Object.keys(SECTION_PATTERNS) as TableKind[]) {
+      if (!found.has(kind) && SECTION_PATTERNS[kind].test(t)) found.set(kind, i);
+    }
+  });
+  return found;
+}
+
+type Classified = { token: Token; kind: 'value'; value: Cell; unit?: string } | { token: Token; kind: 'label'; targets: RowTarget[] } | { token: Token; kind: 'header' } | { token: Token; kind: 'other' };
+
+function classify(tokens: Token[], targets: Map<string, RowTarget[]>): Classified[] {
+  const out: Classified[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const v = parseValue(token.text);
+    if (v) {
+      out.push({ token, kind: 'value', value: v.value, ...(v.unit ? { unit: v.unit } : {}) });
+      continue;
+    }
+    // a label broken over two or three cells/lines (本年新\n制作数量, 商业/企业)
+    let joined = '';
+    let matched: Classified | undefined;
+    let used = 0;
+    for (let k = 0; k < 3 && i + k < tokens.length; k++) {
+      joined += tokens[i + k]!.text;
+      const key = labelKey(joined);
+      if (k > 0 && parseValue(tokens[i + k]!.text)) break;
+      const t = targets.get(key);
+      if (t) {
+        matched = { token, kind: 'label', targets: t };
+        used = k;
+        break;
+      }
+      if (HEADER_SET.has(key) || /^第二十条第/.test(key)) {
+        matched = { token, kind: 'header' };
+        used = k;
+        break;
+      }
+    }
+    if (matched) {
+      out.push(matched);
+      i += used;
+    } else out.push({ token, kind: 'other' });
+  }
+  return out;
+}
+
+export function extractStatTables(lines: string[]): TablesResult {
+  const empty: TablesResult = { format: 'free', blocks: [], tablesFound: [], cellsRead: 0, warnings: [] };
+  const headings = sectionHeadings(lines);
+  if (headings.size === 0) return empty;
+  const format = detectFormat(lines.join('\n'));
+  if (!format) return empty;
+  const targets = rowTargets(format);
+  const stats = emptyStats(format);
+  const warnings: string[] = [];
+  const blocks: TableBlock[] = [];
+  let cellsRead = 0;
+
+  const order = [...headings.entries()].sort((a, b) => a[1] - b[1]);
+  for (let h = 0; h < order.length; h++) {
+    const [kind, headingLine] = order[h]!;
+    const limit = h + 1 < order.length ? order[h + 1]![1] : lines.length;
+    const classified = classify(tokenize(lines, headingLine + 1, limit), targets);
+    // the table runs from its first table cell up to the first narrative line
+    const firstOther = classified.findIndex((c) => c.kind === 'other' && c.token.text.length > 0);
+    const cells = firstOther === -1 ? classified : classified.slice(0, firstOther);
+    const meaningful = cells.filter((c) => c.kind !== 'value' || c.value !== null);
+    if (meaningful.length < 3) continue;
+    const read = kind === 'reviewLitigation' ? readReview(cells, stats, warnings) : readRows(kind, cells, stats, warnings);
+    if (read === 0) continue;
+    cellsRead += read;
+    const lastLine = cells.reduce((m, c) => Math.max(m, c.token.line), headingLine);
+    const firstLine = cells.length > 0 ? cells[0]!.token.line : headingLine + 1;
+    blocks.push({ kind, start: firstLine, end: lastLine + 1 });
+  }
+  if (blocks.length === 0) return empty;
+  for (const c of checkStats(format, stats)) {
+    if (c.ok === false) warnings.push(`勾稽关系不符: ${c.label} (${c.left} ≠ ${c.right}); figures kept as published`);
+  }
+  return { format, stats, blocks, tablesFound: blocks.map((b) => b.kind), cellsRead, warnings };
+}
+
+/** Proactive and applications tables: each row label takes the value cells after it. */
+function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: string[]): number {
+  let read = 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c.kind !== 'label') continue;
+    const target = c.targets.find((t) => t.kind === kind && !seen.has(t.path)) ?? c.targets.find((t) => t.kind === kind);
+    if (!target) continue;
+    const values: Extract<Classified, { kind: 'value' }>[] = [];
+    let j = i + 1;
+    for (; j < cells.length && cells[j]!.kind === 'value'; j++) values.push(cells[j] as Extract<Classified, { kind: 'value' }>);
+    // spans written as empty cells (| label ||| 0 | 0 |) come before the values on the label's own line
+    while (values.length > target.columns && values[0]!.value === null && values[0]!.token.line === c.token.line) values.shift();
+    // an empty filler cell before the next row label belongs to no row
+    while (values.length > target.columns && values[values.length - 1]!.value === null) values.pop();
+    if (values.length === 0) continue;
+    if (values.length > target.columns) {
+      warnings.push(`row "${c.token.text}" (line ${c.token.line + 1}) has ${values.length} values for ${target.columns} columns; the extra ones were not placed: ${values.slice(target.columns).map((v) => v.token.text).join(' ')}`);
+    } else if (values.length < target.columns) {
+      warnings.push(`row "${c.token.text}" (line ${c.token.line + 1}) has ${values.length} values for ${target.columns} columns; the missing cells are left empty (null)`);
+    }
+    const columns = kind === 'proactive' ? proactiveColumns(stats, target.path) : APPLICANT_COLUMNS.map((col) => col.key);
+    const row: Record<string, Cell> = {};
+    columns.forEach((key, k) => (row[key] = values[k]?.value ?? null));
+    for (const v of values) if (v.unit === '元' && kind === 'proactive') warnings.push(`"${v.token.text}" (line ${v.token.line + 1}) is in 元; stored as the number written`);
+    setPath(kind === 'proactive' ? stats.proactive : (stats.applications as Record<string, unknown>), target.path, row);
+    seen.add(target.path);
+    read += Math.min(values.length, target.columns);
+    i = j - 1;
+  }
+  return read;
+}
+
+function proactiveColumns(stats: Stats, key: string): string[] {
+  return Object.keys(stats.proactive[key] ?? {});
+}
+
+/** The review/litigation table has no row labels: fifteen values follow its header. */
+function readReview(cells: Classified[], stats: Stats, warnings: string[]): number {
+  let lastHeader = -1;
+  cells.forEach((c, i) => {
+    if (c.kind === 'header' || c.kind === 'label') lastHeader = i;
+  });
+  const values = cells.slice(lastHeader + 1).filter((c): c is Extract<Classified, { kind: 'value' }> => c.kind === 'value');
+  const need = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+  while (values.length > need && values[0]!.value === null) values.shift();
+  while (values.length > need && values[values.length - 1]!.value === null) values.pop();
+  if (values.length === 0) return 0;
+  if (values.length !== need) warnings.push(`行政复议、行政诉讼 table has ${values.length} values for ${need} cells; cells were filled in order`);
+  let k = 0;
+  for (const g of REVIEW_GROUPS) {
+    const row: Record<string, Cell> = {};
+    for (const c of REVIEW_COLUMNS) row[c.key] = values[k++]?.value ?? null;
+    stats.reviewLitigation[g.key] = row;
+  }
+  return Math.min(values.length, need);
+}
