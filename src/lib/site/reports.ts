@@ -1,0 +1,137 @@
+/**
+ * Shapes the report collection for pages: by town, by year, by region, with
+ * prev/next years and key figures. Pure: takes plain entries, no Astro.
+ */
+import type { ReportData } from '../schema.ts';
+import { keyFigures, type KeyFigures } from '../stats/figures.ts';
+import { UNKNOWN_PROVINCE, countySlug, provinceSlug } from './urls.ts';
+
+export interface Entry {
+  /** <town-slug>/<year> */
+  id: string;
+  data: ReportData;
+}
+
+export interface ReportSummary {
+  id: string;
+  townSlug: string;
+  year: number;
+  title: string;
+  town: string;
+  county: string;
+  city?: string;
+  province?: string;
+  format: ReportData['format'];
+  date?: string;
+  published?: string;
+  figures: KeyFigures;
+}
+
+const collator = new Intl.Collator('zh-CN-u-co-pinyin');
+
+export function summarize(e: Entry): ReportSummary {
+  const d = e.data;
+  return {
+    id: e.id,
+    townSlug: e.id.split('/')[0]!,
+    year: d.year,
+    title: d.title,
+    town: d.town,
+    county: d.county,
+    ...(d.city ? { city: d.city } : {}),
+    ...(d.province ? { province: d.province } : {}),
+    format: d.format,
+    ...(d.date ? { date: d.date } : {}),
+    ...(d.published ? { published: d.published } : {}),
+    figures: keyFigures(d.format, d.stats),
+  };
+}
+
+/** Province, county, town in pinyin order, then year: the archive's fixed order. */
+export function byRegion(a: ReportSummary, b: ReportSummary): number {
+  return (
+    collator.compare(a.province ?? '\uffff', b.province ?? '\uffff') ||
+    collator.compare(a.county, b.county) ||
+    collator.compare(a.town, b.town) ||
+    a.year - b.year
+  );
+}
+
+export interface Town {
+  slug: string;
+  town: string;
+  county: string;
+  city?: string;
+  province?: string;
+  /** Oldest year first. */
+  reports: ReportSummary[];
+}
+
+export function towns(reports: ReportSummary[]): Town[] {
+  const map = new Map<string, Town>();
+  for (const r of [...reports].sort(byRegion)) {
+    let t = map.get(r.townSlug);
+    if (!t) {
+      t = { slug: r.townSlug, town: r.town, county: r.county, reports: [], ...(r.city ? { city: r.city } : {}), ...(r.province ? { province: r.province } : {}) };
+      map.set(r.townSlug, t);
+    }
+    t.reports.push(r);
+  }
+  return [...map.values()];
+}
+
+export function years(reports: ReportSummary[]): { year: number; reports: ReportSummary[] }[] {
+  const map = new Map<number, ReportSummary[]>();
+  for (const r of reports) map.set(r.year, [...(map.get(r.year) ?? []), r]);
+  return [...map.entries()].sort((a, b) => b[0] - a[0]).map(([year, rs]) => ({ year, reports: rs.sort(byRegion) }));
+}
+
+export interface County {
+  name: string;
+  slug: string;
+  towns: Town[];
+  reportCount: number;
+}
+export interface Province {
+  name: string;
+  slug: string;
+  counties: County[];
+  reportCount: number;
+}
+
+export function regions(reports: ReportSummary[]): Province[] {
+  const provinces = new Map<string, Province>();
+  for (const t of towns(reports)) {
+    const pname = t.province ?? UNKNOWN_PROVINCE;
+    let p = provinces.get(pname);
+    if (!p) {
+      p = { name: pname, slug: provinceSlug(t.province), counties: [], reportCount: 0 };
+      provinces.set(pname, p);
+    }
+    let c = p.counties.find((x) => x.name === t.county);
+    if (!c) {
+      c = { name: t.county, slug: countySlug(t.county), towns: [], reportCount: 0 };
+      p.counties.push(c);
+    }
+    c.towns.push(t);
+    c.reportCount += t.reports.length;
+    p.reportCount += t.reports.length;
+  }
+  return [...provinces.values()];
+}
+
+/** The same town's previous and next report years. */
+export function neighbours(all: ReportSummary[], id: string): { prev?: ReportSummary; next?: ReportSummary } {
+  const me = all.find((r) => r.id === id);
+  if (!me) return {};
+  const same = all.filter((r) => r.townSlug === me.townSlug).sort((a, b) => a.year - b.year);
+  const i = same.findIndex((r) => r.id === id);
+  return { ...(i > 0 ? { prev: same[i - 1]! } : {}), ...(i < same.length - 1 ? { next: same[i + 1]! } : {}) };
+}
+
+/** Newest reports first: by report year, then publication or written date. */
+export function newest(reports: ReportSummary[], n: number): ReportSummary[] {
+  return [...reports]
+    .sort((a, b) => b.year - a.year || (b.published ?? b.date ?? '').localeCompare(a.published ?? a.date ?? '') || byRegion(a, b))
+    .slice(0, n);
+}

@@ -1,0 +1,13 @@
+/** data/reports.json: every report with its stats (the spec's export). */
+import type { APIRoute } from 'astro';
+import { loadReports } from '../../utils/collection.ts';
+import { exportRecord } from '../../lib/exports/reports.ts';
+import { byRegion, summarize } from '../../lib/site/reports.ts';
+
+export const GET: APIRoute = async () => {
+  const { entries } = await loadReports();
+  const sorted = [...entries].sort((a, b) => byRegion(summarize(a), summarize(b)));
+  return new Response(JSON.stringify(sorted.map((e) => exportRecord(e.id, e.data)), null, 1), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};
