@@ -21,7 +21,8 @@ const TOWN_SUFFIX = new RegExp(`(?:${ETHNIC_RUN}[乡镇]|街道办事处|街道|
 /** Removes the administrative suffix of a county-level name (城步苗族自治县 → 城步). */
 export function countyBase(county: string): string {
   const base = county.trim().replace(COUNTY_SUFFIX, '');
-  return base.length > 0 ? base : county.trim();
+  // 鄂温克族自治旗: the whole name is the nationality, so only 族自治旗 goes
+  return base.length > 0 ? base : county.trim().replace(/族?自治[县旗]$/, '') || county.trim();
 }
 
 /** Removes the suffix of a township name (毛城子镇 → 毛城子, 某某街道 → 某某). */

@@ -111,15 +111,22 @@ export function htmlToLines(html: string, isPage: boolean): Omit<Extracted, 'enc
       if (t) removed.push({ text: t.slice(0, 80), why: '正文以外的网页内容' });
       $(el).remove();
     });
-    // the smallest element that still holds most of the report-like text
-    let best: { el: AnyNode; score: number } | undefined;
-    $('div, article, section, td, body').each((_, el) => {
-      const t = $(el).text();
-      const han = (t.match(/[\u4e00-\u9fa5]/g) ?? []).length;
-      if (!/报告|政府信息公开/.test(t)) return;
+    // small blocks that carry 索引号/发布日期/点击数 are the portal's metadata panel
+    $('table, div, ul, p').each((_, el) => {
+      const t = $(el).text().replace(/\s+/g, ' ').trim();
+      if (t.length < 300 && /索引号|点击数|浏览次数|发布日期[:：]|【打印|关闭窗口|附件[:：]/.test(t) && $(el).find('p, div').length < 6) {
+        removed.push({ text: t.slice(0, 80), why: '正文以外的网页内容' });
+        $(el).remove();
+      }
+    });
+    // the deepest element that still holds nearly all of the Chinese text
+    const han = (el: AnyNode) => ($(el).text().match(/[\u4e00-\u9fa5]/g) ?? []).length;
+    const total = root ? han(root) : 0;
+    let best: { el: AnyNode; depth: number } | undefined;
+    $('div, article, section, td, main').each((_, el) => {
+      if (han(el) < total * 0.85) return;
       const depth = $(el).parents().length;
-      const score = han + depth * 5;
-      if (han > 200 && (!best || score > best.score)) best = { el, score };
+      if (!best || depth > best.depth) best = { el, depth };
     });
     if (best) root = best.el;
   }

@@ -46,6 +46,8 @@ interface Token {
   col: number;
   /** Cells on the same line. */
   width: number;
+  /** The line was written | a | b | (its last | may also have closed an empty cell). */
+  closed: boolean;
 }
 
 /** Splits each line into cells: `|` rows, tab rows, or the line as one cell. */
@@ -54,12 +56,16 @@ export function tokenize(lines: string[], from = 0, to = lines.length): Token[] 
   for (let i = from; i < to; i++) {
     const raw = lines[i]!;
     let cells: string[];
+    let closed = false;
     if (raw.includes('|')) {
-      const t = raw.trim();
+      const t = raw.replace(/^\t*(?=\|)/, '');
       // Markdown separator rows (| --- | :-: |) carry nothing
       if (/^\|?[\s:|-]+\|?$/.test(t) && t.includes('-')) continue;
-      cells = t.replace(/^\|/, '').replace(/\|$/, '').split('|');
-      if (t === '|') cells = [''];
+      // a leading | opens the row; a trailing one closes it only when the row was opened
+      // (in "a | b |" the last cell is empty)
+      const open = t.startsWith('|');
+      closed = open && t.length > 1 && t.endsWith('|');
+      cells = t.slice(open ? 1 : 0, closed ? -1 : undefined).split('|');
     } else if (raw.trim() === '') {
       // a line holding only tabs/spaces is an empty cell; a truly empty line separates rows
       if (raw.length === 0) continue;
@@ -67,7 +73,7 @@ export function tokenize(lines: string[], from = 0, to = lines.length): Token[] 
     } else {
       cells = raw.replace(/^\t+/, '').split(/\t+| {3,}/);
     }
-    cells.forEach((c, col) => tokens.push({ text: c.trim(), line: i, col, width: cells.length }));
+    cells.forEach((c, col) => tokens.push({ text: c.trim(), line: i, col, width: cells.length, closed }));
   }
   return tokens;
 }
@@ -251,6 +257,11 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
     // an empty filler cell before the next row label belongs to no row
     while (values.length > target.columns && values[values.length - 1]!.value === null) values.pop();
     if (values.length === 0) continue;
+    const last = values[values.length - 1]!;
+    // "|a|b|" may be a row whose last cell is empty: the closing | was that cell's border
+    if (values.length === target.columns - 1 && last.token.closed && last.token.line === c.token.line) {
+      values.push({ token: last.token, kind: 'value', value: null });
+    }
     if (values.length > target.columns) {
       warnings.push(`row "${c.token.text}" (line ${c.token.line + 1}) has ${values.length} values for ${target.columns} columns; the extra ones were not placed: ${values.slice(target.columns).map((v) => v.token.text).join(' ')}`);
     } else if (values.length < target.columns) {
@@ -283,6 +294,8 @@ function readReview(cells: Classified[], stats: Stats, warnings: string[]): numb
   while (values.length > need && values[0]!.value === null) values.shift();
   while (values.length > need && values[values.length - 1]!.value === null) values.pop();
   if (values.length === 0) return 0;
+  const last = values[values.length - 1]!;
+  if (values.length === need - 1 && last.token.closed) values.push({ token: last.token, kind: 'value', value: null });
   if (values.length !== need) warnings.push(`行政复议、行政诉讼 table has ${values.length} values for ${need} cells; cells were filled in order`);
   let k = 0;
   for (const g of REVIEW_GROUPS) {
