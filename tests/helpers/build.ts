@@ -1,0 +1,32 @@
+/**
+ * Builds the site into a folder of its own for tests that need a variant
+ * (a base path, another content folder), with Node 24 from node_modules.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export async function buildSite(opts: { outDir: string; basePath?: string; contentDir?: string }): Promise<void> {
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(opts.basePath ? { BASE_PATH: opts.basePath } : {}),
+    ...(opts.contentDir ? { CONTENT_DIR: opts.contentDir } : {}),
+  };
+  try {
+    await run(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', opts.outDir], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`astro build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+  }
+}
+
+/** dist/ as built by `npm test` (npm run build runs first). */
+export const DIST = path.join(ROOT, 'dist');
