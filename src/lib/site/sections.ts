@@ -1,0 +1,32 @@
+/**
+ * Splits a report's rendered HTML at its level-2 headings so each statutory
+ * table can be printed under its own section (二、主动公开… gets the proactive
+ * table), where the printed report has it. Tables whose heading the text
+ * lacks go after the text. Pure string work on Astro's rendered HTML.
+ */
+import type { TableKind } from '../import/tables.ts';
+
+export interface Chunk {
+  html: string;
+  /** The table to print after this chunk. */
+  table?: TableKind;
+}
+
+const MATCH: Record<TableKind, RegExp> = {
+  proactive: /主动公开政府信息情况/,
+  applications: /收到和处理政府信息公开申请情况/,
+  reviewLitigation: /行政复议.{0,4}行政诉讼情况/,
+};
+
+export function splitForTables(html: string): { chunks: Chunk[]; rest: TableKind[] } {
+  const parts = html.split(/(?=<h2[\s>])/);
+  const placed = new Set<TableKind>();
+  const chunks = parts.map((part): Chunk => {
+    const heading = /^<h2[^>]*>([\s\S]*?)<\/h2>/.exec(part)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+    const kind = (Object.keys(MATCH) as TableKind[]).find((k) => !placed.has(k) && MATCH[k].test(heading));
+    if (kind) placed.add(kind);
+    return kind ? { html: part, table: kind } : { html: part };
+  });
+  const rest = (Object.keys(MATCH) as TableKind[]).filter((k) => !placed.has(k));
+  return { chunks, rest };
+}
