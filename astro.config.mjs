@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { site } from './src/site.config.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 /** BASE_PATH overrides the configured base path at build time (/gk/ndbg/). */
 function basePath() {
@@ -16,5 +17,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Nothing is fetched from other hosts: no prefetch, no dev toolbar telemetry.
   devToolbar: { enabled: false },
-  integrations: [],
+  integrations: [searchIndex()],
 });

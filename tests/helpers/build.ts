@@ -10,8 +10,12 @@ const run = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export async function buildSite(opts: { outDir: string; basePath?: string; contentDir?: string }): Promise<void> {
+  // vitest puts its own Vite variables (BASE_URL, MODE, NODE_ENV=test …) in the environment: the build must not inherit them
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|VITE_.*)$/.test(k)),
+  );
   const env = {
-    ...process.env,
+    ...inherited,
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(opts.basePath ? { BASE_PATH: opts.basePath } : {}),
     ...(opts.contentDir ? { CONTENT_DIR: opts.contentDir } : {}),
