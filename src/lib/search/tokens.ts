@@ -147,13 +147,12 @@ export function excerpt(text: string, terms: string[], radius = 40): string {
   }
   const start = Math.max(0, pos - radius);
   const end = Math.min(t.length, pos + radius * 2);
-  let html = escapeHtml(t.slice(start, end));
+  // NFKC made Chinese punctuation half-width; show it full-width again next to Chinese text
+  let html = escapeHtml(t.slice(start, end).replace(/(?<=[^\x00-\x7f]|^)[,;:!?()]|[,;:!?()](?=[^\x00-\x7f])/g, (m) => FULL[m] ?? m));
   for (const term of [...terms].sort((a, b) => b.length - a.length)) {
     const e = escapeHtml(term);
     if (e) html = html.split(e).join(`\u0000${e}\u0001`);
   }
   html = html.replace(/\u0000/g, '<mark>').replace(/\u0001/g, '</mark>').replace(/<\/mark><mark>/g, '');
-  // NFKC made Chinese punctuation half-width; show it full-width again next to Chinese text
-  html = html.replace(/(?<=[^\x00-\x7f]|^)([,;:!?()])|([,;:!?()])(?=[^\x00-\x7f])/g, (m) => FULL[m] ?? m);
   return `${start > 0 ? '…' : ''}${html}${end < t.length ? '…' : ''}`;
 }
