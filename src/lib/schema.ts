@@ -223,10 +223,12 @@ export function parseReport(data: unknown):
   if (r.success) return { ok: true, data: r.data as ReportData };
   return {
     ok: false,
-    issues: r.error.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: i.message,
-    })),
+    issues: r.error.issues.flatMap((i) => {
+      const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // an unknown key is reported on the key itself, so tools can point at its line
+      if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...path, k], message: i.message }));
+      return [{ path, message: i.message }];
+    }),
   };
 }
 

@@ -1,0 +1,38 @@
+/**
+ * npm run check [-- --json]: validates every report in content/reports (or
+ * CONTENT_DIR) without building. Prints findings grouped by file with line
+ * numbers; exit 1 on errors, 0 with only warnings.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { validateArchive, type Finding, type SourceFile } from '../src/lib/check/validate.ts';
+import { readRedirects } from '../src/lib/redirects.ts';
+import { contentDir } from '../src/lib/paths.ts';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+const dir = contentDir();
+const files: SourceFile[] = [];
+for (const town of (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const name of (await readdir(path.join(dir, town))).filter((n) => n.endsWith('.md')).sort()) {
+    const full = path.join(dir, town, name);
+    files.push({ file: path.relative(process.cwd(), full), rel: `${town}/${name}`, text: await readFile(full, 'utf8') });
+  }
+}
+const started = Date.now();
+const findings = validateArchive(files, { redirects: await readRedirects() });
+const errors = findings.filter((f) => f.level === 'error');
+if (values.json) {
+  console.log(JSON.stringify({ files: files.length, errors: errors.length, warnings: findings.length - errors.length, findings }, null, 2));
+} else {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, list] of byFile) {
+    console.log(`\n${file}`);
+    for (const f of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
+      console.log(`  ${f.line ? `line ${f.line}` : '       '}  ${f.level === 'error' ? 'error  ' : 'warning'}  ${f.field ? `${f.field}: ` : ''}${f.message}`);
+    }
+  }
+  console.log(`\nchecked ${files.length} reports in ${Date.now() - started} ms: ${errors.length} errors, ${findings.length - errors.length} warnings`);
+}
+process.exit(errors.length ? 1 : 0);
