@@ -38,7 +38,9 @@ it('names file, line and field of each error; exit 1', async () => {
   await writeFile(g, gtext);
   // a second copy of the same town and year under a wrong folder
   await mkdir(path.join(dir, 'wrong-folder'), { recursive: true });
-  await writeFile(path.join(dir, 'wrong-folder/2020.md'), text.replace(/sha256: [0-9a-f]+/, 'sha256: XYZ'));
+  await writeFile(path.join(dir, 'wrong-folder/2020.md'), text);
+  const h = path.join(dir, 'meihekou-shuguang/2018.md');
+  await writeFile(h, (await readFile(h, 'utf8')).replace(/sha256: [0-9a-f]+/, 'sha256: XYZ'));
   const r = await check(dir);
   expect(r.code).toBe(1);
   expect(r.out).toMatch(/fuyuan-hanconggou\/2020\.md\n/);
@@ -46,7 +48,8 @@ it('names file, line and field of each error; exit 1', async () => {
   const typo = text.replace('agency: 寒葱沟镇人民政府', 'agency: 寒葱沟镇人民政府\nagencey: typo');
   expect(r.out).toContain(`line ${lineOf(typo, 'agencey:')}  error    agencey: unknown key "agencey" in the frontmatter`);
   expect(r.out).toContain(`line ${lineOf(gtext, 'published:')}  error    published: published 2099-01-01 is in the future`);
-  expect(r.out).toMatch(/wrong-folder\/2020\.md[\s\S]*source\.sha256: expected a sha256/);
+  expect(r.out).toMatch(/meihekou-shuguang\/2018\.md\n.*source\.sha256: expected a sha256/);
+  expect(r.out).toMatch(/寒葱沟镇 2020 is in the archive more than once/);
   const json = JSON.parse((await check(dir, ['--json'])).out) as { findings: { file: string; field?: string; message: string }[] };
   expect(json.findings.some((x) => x.file.endsWith('wrong-folder/2020.md') && /gives the slug "fuyuan-hanconggou"/.test(x.message))).toBe(true);
 });
