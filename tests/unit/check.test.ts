@@ -49,7 +49,7 @@ it('names file, line and field of each error; exit 1', async () => {
   expect(r.out).toMatch(/meihekou-shuguang\/2018\.md\n[\s\S]*source\.sha256: expected a sha256/);
   expect(r.out).toMatch(/寒葱沟镇 2020 is in the archive more than once/);
   const json = JSON.parse((await check(dir, ['--json'])).out) as { findings: { file: string; field?: string; message: string }[] };
-  expect(json.findings.some((x) => x.file.endsWith('wrong-folder/2020.md') && /gives the slug "fuyuan-hanconggou"/.test(x.message))).toBe(true);
+  expect(json.findings.some((x) => x.file.endsWith('wrong-folder/2020.md') && /give the slug "fuyuan-hanconggou"/.test(x.message))).toBe(true);
 });
 
 it('broken arithmetic is a warning only: exit 0', async () => {
