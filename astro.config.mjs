@@ -2,6 +2,9 @@
 import { defineConfig } from 'astro/config';
 import { site } from './src/site.config.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import archiveFiles from './src/integrations/archive-files.ts';
+import { readFileSync } from 'node:fs';
+import { parseRedirects, REDIRECTS_FILE } from './src/lib/redirects.ts';
 
 /** BASE_PATH overrides the configured base path at build time (/gk/ndbg/). */
 function basePath() {
@@ -10,12 +13,25 @@ function basePath() {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** Stable URLs: content/redirects.yml (old id: new id) becomes redirect pages at the old URLs. */
+function redirects() {
+  let text = '';
+  try {
+    text = readFileSync(REDIRECTS_FILE, 'utf8');
+  } catch {
+    return {};
+  }
+  // Astro places the page under the base path but does not prefix the destination
+  return Object.fromEntries(Object.entries(parseRedirects(text)).map(([from, to]) => [`/reports/${from}/`, `${basePath()}reports/${to}/`]));
+}
+
 export default defineConfig({
+  redirects: redirects(),
   site: site.url || undefined,
   base: basePath(),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Nothing is fetched from other hosts: no prefetch, no dev toolbar telemetry.
   devToolbar: { enabled: false },
-  integrations: [searchIndex()],
+  integrations: [searchIndex(), archiveFiles()],
 });
