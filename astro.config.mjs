@@ -31,6 +31,8 @@ export default defineConfig({
   base: basePath(),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // never inline scripts (Astro inlines small ones by this limit): a strict CSP forbids inline scripts
+  vite: { build: { assetsInlineLimit: 0 } },
   // Nothing is fetched from other hosts: no prefetch, no dev toolbar telemetry.
   devToolbar: { enabled: false },
   integrations: [searchIndex(), archiveFiles()],
