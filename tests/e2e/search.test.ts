@@ -4,15 +4,14 @@
  * forward, and hosting under a sub-path with a strict CSP.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.ts';
 import { haystack } from '../../src/lib/search/tokens.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { DIST, buildSite } from '../helpers/build.ts';
+import { DIST } from '../helpers/build.ts';
+import { SUBPATH_DIST } from '../helpers/global-setup.ts';
 import { serveStatic, type Served } from '../helpers/server.ts';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -33,8 +32,7 @@ function records(dir: string): SearchRecord[] {
 }
 
 beforeAll(async () => {
-  subDir = await mkdtemp(path.join(tmpdir(), 'nianbao-sub-'));
-  await buildSite({ outDir: subDir, basePath: '/gk/ndbg/' });
+  subDir = SUBPATH_DIST; // built once by tests/helpers/global-setup.ts
   [browser, root, sub] = await Promise.all([
     launchBrowser(),
     serveStatic(DIST, { headers: { 'Content-Security-Policy': CSP } }),
