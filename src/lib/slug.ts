@@ -53,5 +53,7 @@ export function reportId(county: string, town: string, year: number): string {
 
 /** Slug for a region name in /regions/ URLs (吉林省 → jilin). */
 export function regionSlug(name: string): string {
-  return toPinyin(name.replace(/(?:省|自治区|特别行政区|市)$/, '').replace(COUNTY_SUFFIX, '')) || toPinyin(name);
+  // 陕西 and 山西 are both "shanxi" in plain pinyin; the official romanisation keeps them apart
+  if (name.startsWith('陕西')) return 'shaanxi';
+  return toPinyin(name.replace(/(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|市)$/, '')) || toPinyin(name);
 }

@@ -1,7 +1,7 @@
 /** /sitemap.xml: every page of the archive (absolute URLs need site.url; otherwise root-relative paths). */
 import type { APIRoute } from 'astro';
 import { regions, towns, years } from '../lib/site/reports.ts';
-import { countyPath, href, provincePath, reportPath, townPath, yearPath, UNKNOWN_PROVINCE } from '../lib/site/urls.ts';
+import { href, provincePath, reportPath, townPath, yearPath, UNKNOWN_PROVINCE } from '../lib/site/urls.ts';
 import { site } from '../site.config.ts';
 import { loadReports } from '../utils/collection.ts';
 
@@ -18,7 +18,7 @@ export const GET: APIRoute = async () => {
     ...summaries.map((r) => reportPath(r.id)),
     ...towns(summaries).map((t) => townPath(t.slug)),
     ...years(summaries).map((y) => yearPath(y.year)),
-    ...regions(summaries).flatMap((p) => [provincePath(prov(p.name)), ...p.counties.map((c) => countyPath(prov(p.name), c.name))]),
+    ...regions(summaries).flatMap((p) => [provincePath(prov(p.name)), ...p.counties.map((c) => `regions/${p.slug}/${c.slug}/`)]),
   ];
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

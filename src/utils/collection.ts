@@ -4,16 +4,17 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ReportData } from '../lib/schema.ts';
-import { summarize, type ReportSummary } from '../lib/site/reports.ts';
+import { regions, summarize, type Province, type ReportSummary } from '../lib/site/reports.ts';
 
 export type ReportEntry = CollectionEntry<'reports'> & { data: ReportData };
 
-let cache: Promise<{ entries: ReportEntry[]; summaries: ReportSummary[] }> | undefined;
+let cache: Promise<{ entries: ReportEntry[]; summaries: ReportSummary[]; regions: Province[] }> | undefined;
 
 export function loadReports() {
   cache ??= getCollection('reports').then((all) => {
     const entries = all as ReportEntry[];
-    return { entries, summaries: entries.map((e) => summarize({ id: e.id, data: e.data })) };
+    const summaries = entries.map((e) => summarize({ id: e.id, data: e.data }));
+    return { entries, summaries, regions: regions(summaries) };
   });
   return cache;
 }

@@ -4,6 +4,7 @@
  */
 import type { ReportData } from '../schema.ts';
 import { keyFigures, type KeyFigures } from '../stats/figures.ts';
+import { toPinyin } from '../slug.ts';
 import { UNKNOWN_PROVINCE, countySlug, provinceSlug } from './urls.ts';
 
 export interface Entry {
@@ -88,6 +89,7 @@ export function years(reports: ReportSummary[]): { year: number; reports: Report
 
 export interface County {
   name: string;
+  city?: string;
   slug: string;
   towns: Town[];
   reportCount: number;
@@ -101,6 +103,7 @@ export interface Province {
 
 export function regions(reports: ReportSummary[]): Province[] {
   const provinces = new Map<string, Province>();
+  const counties = new Map<string, County>();
   for (const t of towns(reports)) {
     const pname = t.province ?? UNKNOWN_PROVINCE;
     let p = provinces.get(pname);
@@ -108,16 +111,33 @@ export function regions(reports: ReportSummary[]): Province[] {
       p = { name: pname, slug: provinceSlug(t.province), counties: [], reportCount: 0 };
       provinces.set(pname, p);
     }
-    let c = p.counties.find((x) => x.name === t.county);
+    // counties of the same name in one province (市中区 in several cities) stay apart by city
+    const key = `${pname}|${t.city ?? ''}|${t.county}`;
+    let c = counties.get(key);
     if (!c) {
-      c = { name: t.county, slug: countySlug(t.county), towns: [], reportCount: 0 };
+      c = { name: t.county, slug: countySlug(t.county), towns: [], reportCount: 0, ...(t.city ? { city: t.city } : {}) };
+      counties.set(key, c);
       p.counties.push(c);
     }
     c.towns.push(t);
     c.reportCount += t.reports.length;
     p.reportCount += t.reports.length;
   }
+  for (const p of provinces.values()) {
+    const bySlug = new Map<string, County[]>();
+    for (const c of p.counties) bySlug.set(c.slug, [...(bySlug.get(c.slug) ?? []), c]);
+    for (const same of bySlug.values()) {
+      if (same.length > 1) for (const c of same) c.slug = `${c.slug}-${toPinyin(c.city ?? '') || same.indexOf(c)}`;
+    }
+  }
   return [...provinces.values()];
+}
+
+/** The region page path of a report's county (with the same disambiguation as regions()). */
+export function countyPathOf(all: Province[], r: { province?: string; city?: string; county: string }): string {
+  const p = all.find((x) => x.name === (r.province ?? UNKNOWN_PROVINCE));
+  const c = p?.counties.find((x) => x.name === r.county && (x.city ?? '') === (r.city ?? ''));
+  return `regions/${p?.slug ?? provinceSlug(r.province)}/${c?.slug ?? countySlug(r.county)}/`;
 }
 
 /** The same town's previous and next report years. */

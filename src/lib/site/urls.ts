@@ -17,4 +17,3 @@ export const yearPath = (year: number | string) => `years/${year}/`;
 export const provinceSlug = (province: string | undefined) => (province ? regionSlug(province) : 'unknown');
 export const countySlug = (county: string) => toPinyin(countyBase(county)) || toPinyin(county);
 export const provincePath = (province: string | undefined) => `regions/${provinceSlug(province)}/`;
-export const countyPath = (province: string | undefined, county: string) => `${provincePath(province)}${countySlug(county)}/`;
