@@ -123,12 +123,16 @@ export function regions(reports: ReportSummary[]): Province[] {
     c.reportCount += t.reports.length;
     p.reportCount += t.reports.length;
   }
-  for (const p of provinces.values()) {
+  // slugs that would collide take the full name (和田市 hetianshi / 和田县 hetianxian), then the city
+  const dedupe = (list: County[], next: (c: County, i: number) => string) => {
     const bySlug = new Map<string, County[]>();
-    for (const c of p.counties) bySlug.set(c.slug, [...(bySlug.get(c.slug) ?? []), c]);
-    for (const same of bySlug.values()) {
-      if (same.length > 1) for (const c of same) c.slug = `${c.slug}-${toPinyin(c.city ?? '') || same.indexOf(c)}`;
-    }
+    for (const c of list) bySlug.set(c.slug, [...(bySlug.get(c.slug) ?? []), c]);
+    for (const same of bySlug.values()) if (same.length > 1) same.forEach((c, i) => (c.slug = next(c, i)));
+  };
+  for (const p of provinces.values()) {
+    dedupe(p.counties, (c) => toPinyin(c.name) || c.slug);
+    dedupe(p.counties, (c, i) => `${c.slug}-${toPinyin(c.city ?? '') || i}`);
+    dedupe(p.counties, (c, i) => `${c.slug}-${i + 1}`);
   }
   return [...provinces.values()];
 }
