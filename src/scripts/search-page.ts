@@ -139,7 +139,14 @@ async function restore() {
   const s = readState();
   input.value = s.q;
   sortSel.value = s.sort;
-  await fillFilters(s.filters);
+  // the chosen filters first, so the search runs at once; the full lists (a download of
+  // their own) are filled in after the first results are on screen
+  for (const k of FILTER_KEYS) {
+    const v = s.filters[k] as string | undefined;
+    selects[k]!.replaceChildren(new Option('全部', ''), ...(v ? [new Option(v, v)] : []));
+    selects[k]!.value = v ?? '';
+  }
   await search();
+  await fillFilters(s.filters);
 }
 void restore();

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/lib/import/index.ts';
 import { parseReport } from '../../src/lib/schema.ts';
 import { flattenReport, randomStats } from '../fixtures/flatten.ts';
+import { textPdf } from '../fixtures/make-pdf.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -132,6 +133,18 @@ describe('other source kinds', () => {
     expect(r.error).toBeUndefined();
     expect(r.data!.format).toBe('national-2021');
     expect(r.data!.stats).toEqual(stats);
+  });
+
+  it('a PDF with a text layer imports like the text it holds', async () => {
+    const dir = await tmp();
+    const lines = (await readFile(path.join(seeds, '003_1fe0377d0ff6ac6f.txt'), 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean);
+    await writeFile(path.join(dir, 'report.pdf'), textPdf(lines));
+    const r = await importFile(path.join(dir, 'report.pdf'));
+    expect(r.error).toBeUndefined();
+    expect(r.encoding).toBe('pdf');
+    expect(r.data).toMatchObject({ town: '曙光镇', county: '梅河口市', year: 2018, date: '2018-12-24', format: 'free' });
+    expect(r.fidelity!.share).toBe(1);
+    expect(r.content).toContain('## 一、基本情况');
   });
 
   it('an image-only PDF is refused with a clear "no text layer" error', async () => {

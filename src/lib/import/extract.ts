@@ -6,6 +6,7 @@
  * Used by the importer (index.ts).
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
@@ -155,7 +156,17 @@ async function pdfToLines(data: Uint8Array): Promise<Extracted> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
-    doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    // Chinese PDFs name Adobe CMaps (UniGB-UCS2-H, Identity-H …): pdfjs needs its CMap files to read their text
+    const dir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    doc = await pdfjs.getDocument({
+      data: new Uint8Array(data),
+      cMapUrl: `${path.join(dir, 'cmaps')}/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${path.join(dir, 'standard_fonts')}/`,
+      useSystemFonts: false,
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
   } catch (e) {
     throw new ImportError(`not a readable PDF (${(e as Error).message})`);
   }
