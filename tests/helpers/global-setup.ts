@@ -3,7 +3,7 @@
  * tests. Astro builds in the same project must not run at the same time (they
  * share .astro/), so no test file builds on its own.
  */
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, buildSite } from './build.ts';
 
@@ -12,6 +12,5 @@ export const SUBPATH_DIST = path.join(ROOT, 'test-artifacts/site-gk-ndbg');
 export default async function setup() {
   await rm(SUBPATH_DIST, { recursive: true, force: true });
   await mkdir(SUBPATH_DIST, { recursive: true });
-  await chmod(path.dirname(SUBPATH_DIST), 0o755);
   await buildSite({ outDir: SUBPATH_DIST, basePath: '/gk/ndbg/' });
 }

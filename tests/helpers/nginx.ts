@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,11 @@ export async function serveNginx(root: string, basePath: string): Promise<Served
   const bin = nginxBinary();
   if (!bin) return undefined;
   const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-nginx-'));
+  // nginx workers run as an unprivileged user: serve a world-readable copy, wherever the checkout lives
+  await chmod(dir, 0o755);
+  const site = path.join(dir, 'site');
+  await cp(root, site, { recursive: true });
+  await chmod(site, 0o755);
   const port = await freePort();
   const conf = `worker_processes 1;
 daemon off;
@@ -46,7 +51,7 @@ http {
   default_type application/octet-stream;
   server {
     listen 127.0.0.1:${port};
-    ${nginxSnippet(basePath, root).replace(/\n/g, '\n    ')}
+    ${nginxSnippet(basePath, site).replace(/\n/g, '\n    ')}
   }
 }
 `;
