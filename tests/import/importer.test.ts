@@ -212,3 +212,37 @@ describe('the import command', () => {
     }
   });
 });
+
+describe('text variants', () => {
+  it('a report that arrived as one line is split back into its sections, nothing lost', async () => {
+    const dir = await tmp();
+    const lines = (await readFile(path.join(seeds, '004_c0125ad0501ff42e.txt'), 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean);
+    const [t1, t2, ...rest] = lines;
+    await writeFile(path.join(dir, 'one-line.txt'), `${t1}\n${t2}\n${rest.join('')}\n`);
+    const r = await importFile(path.join(dir, 'one-line.txt'));
+    expect(r.error).toBeUndefined();
+    expect(r.content).toMatch(/\n## 一、本年度政府信息公开工作的基本情况\n/);
+    expect(r.content).toMatch(/\n## 七、政府信息公开工作存在的主要问题及改进情况\n/);
+    expect(r.fidelity!.share).toBe(1);
+  });
+
+  it('warns when the title year and the body disagree', async () => {
+    const dir = await tmp();
+    const text = (await readFile(path.join(seeds, '003_1fe0377d0ff6ac6f.txt'), 'utf8')).replace('2018年曙光镇', '2016年曙光镇');
+    await writeFile(path.join(dir, 'y.txt'), text);
+    const r = await importFile(path.join(dir, 'y.txt'));
+    expect(r.data!.year).toBe(2016);
+    expect(r.warnings.some((w) => /the title says 2016 but the body mostly speaks of 2018/.test(w))).toBe(true);
+  });
+
+  it('duplicated and cut-down header rows do not move any figure', async () => {
+    const stats = randomStats('national-2019', 21);
+    const text = flattenReport('national-2019', stats, 'markdown')
+      .replace('| 自然人 | 法人或其他组织 | 总计 |', '| 自然人 | 法人或其他组织 | 总计 |\n| 自然人 | 法人或其他组织 | 总计 |')
+      .replace('| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |', '| 信息内容 | 本年新制作数量 |');
+    const dir = await tmp();
+    await writeFile(path.join(dir, 'h.txt'), text);
+    const r = await importFile(path.join(dir, 'h.txt'), { county: '某某县', town: '某某镇' });
+    expect(r.data!.stats).toEqual(stats);
+  });
+});

@@ -83,7 +83,8 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   // year: from the title, else the most frequent year in the body
   const titleYear = title ? /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(title))?.[1] : undefined;
   const counts = new Map<number, number>();
-  for (const m of toHalfWidth(text).matchAll(/((?:19|20)\d{2})\s*年(?!\d)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const bodyText = lines.filter((_, i) => !titleLines.includes(i)).join('\n');
+  for (const m of toHalfWidth(bodyText).matchAll(/((?:19|20)\d{2})\s*年(?!\d)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const bodyYear = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   let year = overrides.year ?? (titleYear ? Number(titleYear) : bodyYear);
   if (titleYear && bodyYear && Number(titleYear) !== bodyYear && !counts.has(Number(titleYear))) {

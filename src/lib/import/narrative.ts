@@ -25,12 +25,17 @@ export function headingLevel(line: string): number {
 /** Splits a very long line at the section enumerators it swallowed. */
 export function splitRunOn(line: string): string[] {
   if (line.length < 300) return [line];
-  const parts = line
-    .replace(/(?<=[。；!！?？])\s*(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/g, '\n')
+  return line
+    // before 一、 / （一） that follow the end of a sentence or a title
+    .replace(/(?<=[。；!！?？:：\u4e00-\u9fa5)）])\s*(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])/g, '\n')
     .split('\n')
+    // a section title glued to its first sentence: 七、……改进情况2019年，……
+    .flatMap((piece) => {
+      const m = /^((?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])[^。；，,]{2,30}(?:情况|问题|事项|措施|打算|计划))(?=[^\s。；，,)）])/.exec(piece);
+      return m ? [m[1]!, piece.slice(m[1]!.length)] : [piece];
+    })
     .map((s) => s.trim())
     .filter(Boolean);
-  return parts;
 }
 
 /** Escapes characters Markdown would otherwise read as syntax at a line start. */
