@@ -27,7 +27,7 @@ function redirects() {
 
 export default defineConfig({
   redirects: redirects(),
-  site: site.url || undefined,
+  ...(site.url ? { site: site.url } : {}),
   base: basePath(),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -14,8 +14,8 @@ import type { NationalFormat } from '../stats/template.ts';
 
 export interface Finding {
   file: string;
-  line?: number;
-  field?: string;
+  line?: number | undefined;
+  field?: string | undefined;
   level: 'error' | 'warning';
   message: string;
 }

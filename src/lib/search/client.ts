@@ -21,7 +21,7 @@ export interface SearchHit {
 export type Filters = Partial<Record<'province' | 'county' | 'town' | 'year' | 'format', string | string[]>>;
 export interface SearchOptions {
   filters?: Filters;
-  sort?: 'year-desc' | 'year-asc';
+  sort?: 'year-desc' | 'year-asc' | undefined;
 }
 
 interface PagefindResult {
@@ -38,7 +38,12 @@ interface PagefindInstance {
 
 export class ArchiveSearch {
   #pagefind: Promise<PagefindInstance> | undefined;
-  constructor(private base: string, private shards: string[] = []) {}
+  private base: string;
+  private shards: string[];
+  constructor(base: string, shards: string[] = []) {
+    this.base = base;
+    this.shards = shards;
+  }
 
   pagefind(): Promise<PagefindInstance> {
     this.#pagefind ??= (async () => {
