@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export async function buildSite(opts: { outDir: string; basePath?: string; contentDir?: string }): Promise<void> {
+export async function buildSite(opts: { outDir: string; basePath?: string; contentDir?: string; env?: Record<string, string> }): Promise<void> {
   // vitest puts its own Vite variables (BASE_URL, MODE, NODE_ENV=test …) in the environment: the build must not inherit them
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|VITE_.*)$/.test(k)),
@@ -19,6 +19,7 @@ export async function buildSite(opts: { outDir: string; basePath?: string; conte
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(opts.basePath ? { BASE_PATH: opts.basePath } : {}),
     ...(opts.contentDir ? { CONTENT_DIR: opts.contentDir } : {}),
+    ...opts.env,
   };
   try {
     await run(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', opts.outDir], {

@@ -3,14 +3,26 @@
  * tests. Astro builds in the same project must not run at the same time (they
  * share .astro/), so no test file builds on its own.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { generateCorpus } from '../../src/lib/corpus/generate.ts';
 import { ROOT, buildSite } from './build.ts';
 
 export const SUBPATH_DIST = path.join(ROOT, 'test-artifacts/site-gk-ndbg');
+/** A generated archive indexed in several search shards (SEARCH_SHARD_SIZE). */
+export const SHARDED_CONTENT = path.join(ROOT, 'test-artifacts/corpus-sharded');
+export const SHARDED_DIST = path.join(ROOT, 'test-artifacts/site-sharded');
+export const SHARD_SIZE = 40;
 
 export default async function setup() {
   await rm(SUBPATH_DIST, { recursive: true, force: true });
   await mkdir(SUBPATH_DIST, { recursive: true });
   await buildSite({ outDir: SUBPATH_DIST, basePath: '/gk/ndbg/' });
+  await rm(SHARDED_CONTENT, { recursive: true, force: true });
+  for (const r of generateCorpus(130, 5)) {
+    await mkdir(path.dirname(path.join(SHARDED_CONTENT, r.path)), { recursive: true });
+    await writeFile(path.join(SHARDED_CONTENT, r.path), r.content);
+  }
+  await rm(SHARDED_DIST, { recursive: true, force: true });
+  await buildSite({ outDir: SHARDED_DIST, contentDir: SHARDED_CONTENT, env: { SEARCH_SHARD_SIZE: String(SHARD_SIZE) } });
 }

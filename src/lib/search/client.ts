@@ -61,7 +61,13 @@ export class ArchiveSearch {
         html.lang = lang;
       }
       await instance.init();
-      for (const shard of this.shards) await instance.mergeIndex(shard, { language: 'und' });
+      // a large archive is indexed in shards (see src/integrations/search-index.ts): merge them all
+      const listed = await fetch(`${this.base}pagefind-shards.json`)
+        .then((r) => (r.ok ? (r.json() as Promise<{ shards: string[] }>) : { shards: [] }))
+        .catch(() => ({ shards: [] as string[] }));
+      for (const shard of [...this.shards, ...listed.shards.map((s) => `${this.base}${s}`)]) {
+        await instance.mergeIndex(shard, { language: 'und' });
+      }
       return instance;
     })();
     return this.#pagefind;

@@ -1,0 +1,54 @@
+/**
+ * A large archive's search index is split into shards that the search page
+ * merges: a query whose matches are spread over several shards must still
+ * return every one of them, and only them.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.ts';
+import { haystack } from '../../src/lib/search/tokens.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { SHARDED_DIST, SHARD_SIZE } from '../helpers/global-setup.ts';
+import { serveStatic, type Served } from '../helpers/server.ts';
+
+let browser: Browser;
+let server: Served;
+const records: SearchRecord[] = [];
+
+beforeAll(async () => {
+  const dir = path.join(SHARDED_DIST, 'reports');
+  for (const t of readdirSync(dir)) for (const y of readdirSync(path.join(dir, t))) {
+    const f = path.join(dir, t, y, 'index.html');
+    if (existsSync(f)) records.push(recordFromHtml(readFileSync(f, 'utf8'))!);
+  }
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(SHARDED_DIST)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('queries over several shards return every matching report, and only those', async () => {
+  const shards = JSON.parse(readFileSync(path.join(SHARDED_DIST, 'pagefind-shards.json'), 'utf8')).shards as string[];
+  expect(shards.length).toBe(Math.ceil(records.length / SHARD_SIZE) - 1);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.url}search/`);
+  await page.waitForFunction(() => typeof window.archiveSearch?.search === 'function');
+  // report ids sort into shards in order: which shard holds a report
+  const ids = records.map((r) => r.id).sort();
+  const shardOf = (url: string) => Math.floor(ids.indexOf(url.replace(/^\/reports\/|\/$/g, '')) / SHARD_SIZE);
+  const towns = records.map((r) => r.town);
+  for (const q of ['依申请公开', '政务公开', '行政复议', '镇', '乡村振兴', towns[0]!, towns[towns.length - 1]!, `${records[3]!.town} ${records[3]!.year}`]) {
+    const want = records.filter((r) => q.split(' ').every((t) => haystack(r.text).includes(haystack(t)))).map((r) => r.url).sort();
+    const got = (await page.evaluate((q) => window.archiveSearch.search(q), q)).map((h) => h.url).sort();
+    expect(got, q).toEqual(want);
+    if (want.length > SHARD_SIZE) expect(new Set(got.map(shardOf)).size, q).toBeGreaterThan(1);
+  }
+  // filters are merged across shards too
+  const provinces = [...new Set(records.map((r) => r.province))];
+  const p = provinces[0]!;
+  const got = (await page.evaluate((p) => window.archiveSearch.search('', { filters: { province: p } }), p)).map((h) => h.url).sort();
+  expect(got).toEqual(records.filter((r) => r.province === p).map((r) => r.url).sort());
+});
