@@ -4,6 +4,8 @@ import { site } from './src/site.config.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import archiveFiles from './src/integrations/archive-files.ts';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { parseRedirects, REDIRECTS_FILE } from './src/lib/redirects.ts';
 
 /** BASE_PATH overrides the configured base path at build time (/gk/ndbg/). */
@@ -25,7 +27,18 @@ function redirects() {
   return Object.fromEntries(Object.entries(parseRedirects(text)).map(([from, to]) => [`/reports/${from}/`, `${basePath()}reports/${to}/`]));
 }
 
+/**
+ * Astro caches the content store in cacheDir; a build from another content folder
+ * (CONTENT_DIR: benchmarks, tests) gets a cache of its own so entries never mix.
+ */
+function cacheDir() {
+  if (!process.env.CONTENT_DIR) return undefined;
+  const key = createHash('sha256').update(path.resolve(process.env.CONTENT_DIR)).digest('hex').slice(0, 12);
+  return `./node_modules/.astro-content-${key}`;
+}
+
 export default defineConfig({
+  ...(cacheDir() ? { cacheDir: cacheDir() } : {}),
   redirects: redirects(),
   ...(site.url ? { site: site.url } : {}),
   base: basePath(),
