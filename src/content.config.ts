@@ -14,6 +14,10 @@ const reports = defineCollection({
     base: contentDir(),
     // The id is the path without ".md", exactly as on disk: never slugified again.
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    // render Markdown when its page is built, not during content sync: the content store is
+    // one JSON document, and with every report's HTML in it a large archive (≈ 20,000 reports)
+    // exceeds the longest string JavaScript can hold
+    deferRender: true,
   }),
   schema: reportSchema,
 });
