@@ -37,8 +37,10 @@ function cacheDir() {
   return `./node_modules/.astro-content-${key}`;
 }
 
+const contentCache = cacheDir();
+
 export default defineConfig({
-  ...(cacheDir() ? { cacheDir: cacheDir() } : {}),
+  ...(contentCache ? { cacheDir: contentCache } : {}),
   redirects: redirects(),
   ...(site.url ? { site: site.url } : {}),
   base: basePath(),
