@@ -91,17 +91,6 @@ export function decode(encoded: string): string {
   return out;
 }
 
-/**
- * The fewest pairs that cover a run (工作流程 → 工作 流程; 依申请公开 → 依申 请公 公开):
- * each pair is one index chunk the browser must download, so fewer pairs, fewer bytes.
- */
-export function cover(run: string): string[] {
-  const all = pairs(run).slice(0, -1);
-  const picked = all.filter((_, i) => i % 2 === 0);
-  if (all.length % 2 === 0) picked.push(all[all.length - 1]!);
-  return picked;
-}
-
 export interface ParsedQuery {
   /** The user's terms, normalised; each must occur in a result's text. */
   terms: string[];
@@ -112,16 +101,18 @@ export interface ParsedQuery {
 /** A query: every whitespace-separated term must match; Chinese runs as quoted phrases of pairs. */
 export function parseQuery(query: string): ParsedQuery {
   const terms = normalize(query).split(/\s+/).filter(Boolean);
-  const words: string[] = [];
+  const runs: string[][] = [];
   for (const term of terms) {
     for (const p of pieces(term)) {
       if (p.kind === 'punct') continue;
-      words.push(...(p.kind === 'han' && [...p.text].length > 1 ? cover(p.text) : [p.text]));
+      runs.push(p.kind === 'han' && [...p.text].length > 1 ? pairs(p.text).slice(0, -1) : [p.text]);
     }
   }
-  // Pagefind must find every word (it ANDs them); the order of the characters is then
-  // checked against each candidate's text, so the result is exact either way
-  return { terms, pagefind: [...new Set(words)].join(' ') };
+  // Pagefind treats only a wholly quoted query as a phrase: one Chinese run becomes an
+  // exact phrase of its pairs; several terms are sent as words (Pagefind requires all
+  // of them) and the order inside each term is checked against the text afterwards
+  const pagefind = runs.length === 1 && runs[0]!.length > 1 ? `"${runs[0]!.join(' ')}"` : runs.flat().join(' ');
+  return { terms, pagefind };
 }
 
 /** Does a (normalised, rebuilt) text contain every term? The Ctrl+F test. */
