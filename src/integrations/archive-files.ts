@@ -34,7 +34,11 @@ export default function archiveFiles(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
         const files = await contentFiles(contentDir());
-        const read = await Promise.all(files.map(async (f) => ({ ...f, bytes: new Uint8Array(await readFile(f.abs)) })));
+        // in batches: tens of thousands of files opened at once exhaust the file descriptors
+        const read: ((typeof files)[number] & { bytes: Uint8Array })[] = [];
+        for (let i = 0; i < files.length; i += 256) {
+          read.push(...(await Promise.all(files.slice(i, i + 256).map(async (f) => ({ ...f, bytes: new Uint8Array(await readFile(f.abs)) })))));
+        }
         const sources = read.map((f) => {
           const d = matter(Buffer.from(f.bytes).toString('utf8')).data as { source?: { file: string; sha256: string } };
           return { file: d.source?.file ?? '', sha256: d.source?.sha256 ?? '', report: f.path };
