@@ -12,7 +12,6 @@ import {
   PROACTIVE,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
-  getPath,
   type ColumnDef,
   type NationalFormat,
   type Stats,
@@ -232,4 +231,3 @@ export function parseReport(data: unknown):
   };
 }
 
-export { getPath };

@@ -46,11 +46,6 @@ export function townSlug(county: string, town: string): string {
 
 export const SLUG_PATTERN = /^[a-z0-9]+-[a-z0-9]+$/;
 
-/** The report id and path segment: <town-slug>/<year>. */
-export function reportId(county: string, town: string, year: number): string {
-  return `${townSlug(county, town)}/${year}`;
-}
-
 /** Slug for a region name in /regions/ URLs (吉林省 → jilin). */
 export function regionSlug(name: string): string {
   // 陕西 and 山西 are both "shanxi" in plain pinyin; the official romanisation keeps them apart

@@ -75,8 +75,3 @@ export function matchTownship(town: string, opts: { county?: string; text?: stri
   }
   return candidates.length === 1 ? { kind: 'unique', township: candidates[0]! } : { kind: 'ambiguous', candidates };
 }
-
-/** The counties named in a text that contain a township of this name. */
-export function countiesMentioned(town: string, text: string): Township[] {
-  return townships().filter((t) => t.name === town && (text.includes(t.county) || text.includes(countyBase(t.county))));
-}

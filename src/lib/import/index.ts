@@ -13,7 +13,7 @@ import { townSlug } from '../slug.ts';
 import { clean } from './clean.ts';
 import { extractFile, ImportError, type Extracted } from './extract.ts';
 import { extractMetadata, repeatedTitleLines, type MetadataOverrides } from './metadata.ts';
-import { sameText, toMarkdown, type NarrativeLine } from './narrative.ts';
+import { toMarkdown, type NarrativeLine } from './narrative.ts';
 import { serializeReport } from './serialize.ts';
 import { extractStatTables, type TableKind } from './tables.ts';
 
@@ -83,9 +83,7 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
   // compare without Markdown's own marks (escapes, heading #) and spacing: a line split into sections is still whole
   const body = markdown.replace(/\\(.)/g, '$1').replace(/^#+ /gm, '').replace(/\s+/g, '');
   for (const n of narrative) {
-    if (kept.has(n.source) && !body.includes(n.text.replace(/\s+/g, ''))) {
-      if (!sameText(n.text, '')) missing.push({ line: n.source, text: n.text.trim() });
-    }
+    if (kept.has(n.source) && !body.includes(n.text.replace(/\s+/g, ''))) missing.push({ line: n.source, text: n.text.trim() });
   }
   const total = narrative.length;
   const fidelity: Fidelity = { total, kept: total - missing.length, share: total ? (total - missing.length) / total : 1, missing };

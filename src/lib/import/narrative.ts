@@ -4,8 +4,6 @@
  * split back into sections, and the closing signature block stays as it is.
  * Used by the importer (index.ts).
  */
-import { toHalfWidth } from './normalize.ts';
-
 const H2 = /^[一二三四五六七八九十]+[、.．]/;
 const H3 = /^[（(]\s*[一二三四五六七八九十]+\s*[)）]/;
 const H4 = /^\d{1,2}[、.．](?!\d)/;
@@ -66,10 +64,4 @@ export function toMarkdown(lines: NarrativeLine[]): { markdown: string; kept: Se
     }
   }
   return { markdown: out.join('\n\n') + (out.length ? '\n' : ''), kept };
-}
-
-/** Compares lines ignoring spacing and width, for the fidelity count. */
-export function sameText(a: string, b: string): boolean {
-  const k = (s: string) => toHalfWidth(s).replace(/\s+/g, '');
-  return k(a) === k(b);
 }

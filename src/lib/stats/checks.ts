@@ -92,7 +92,3 @@ export function checkStats(format: NationalFormat, stats: Stats): CheckResult[] 
   }
   return results;
 }
-
-export function brokenChecks(format: NationalFormat, stats: Stats): CheckResult[] {
-  return checkStats(format, stats).filter((c) => c.ok === false);
-}
