@@ -5,7 +5,8 @@
  * same pages, and compares both with the ground truth: the reports whose
  * searchable text contains every term. Prints recall, precision, share of
  * exact queries and time per query by class, index sizes, and the bytes a
- * cold search transfers before its first results show.
+ * cold search transfers before its first results show, for --cold queries
+ * of each class (the page, its CSS and JS, and the index files).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { recordFromHtml, type SearchRecord } from '../src/lib/search/records.ts';
 import { haystack } from '../src/lib/search/tokens.ts';
+import { INDEX_DIR, PARTS_FILE } from '../src/lib/search/index-format.ts';
 import { prng } from '../src/lib/corpus/generate.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/server.ts';
@@ -24,12 +26,12 @@ const { values } = parseArgs({
     site: { type: 'string', default: 'dist' },
     queries: { type: 'string' },
     'per-class': { type: 'string', default: '20' },
-    cold: { type: 'string', default: '5' },
+    cold: { type: 'string', default: '3' },
     'skip-default': { type: 'boolean', default: false },
   },
 });
 const site = path.resolve(values.site!);
-if (!existsSync(path.join(site, 'pagefind/pagefind.js'))) {
+if (!existsSync(path.join(site, PARTS_FILE))) {
   console.error(`${site} has no search index: build the site first (npm run build, or CONTENT_DIR=… astro build --outDir …)`);
   process.exit(1);
 }
@@ -139,21 +141,28 @@ for (const { q, cls } of queries) {
 }
 
 // bytes a first-time visitor transfers until the first results of a cold query are on screen
-const cold: { q: string; bytes: number; ms: number }[] = [];
-for (const { q } of queries.filter((x) => x.cls === 'terms' || x.cls === '4 chars').slice(0, Number(values.cold))) {
-  const ctx = await browser.newContext();
-  const p = await ctx.newPage();
-  let bytes = 0;
-  p.on('requestfinished', async (req) => {
-    const s = await req.sizes().catch(() => undefined);
-    if (s) bytes += s.responseBodySize + s.responseHeadersSize;
-  });
-  const t0 = Date.now();
-  await p.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
-  await p.waitForFunction(() => /找到|已显示|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 60_000 });
-  await p.waitForTimeout(100);
-  cold.push({ q, bytes, ms: Date.now() - t0 });
-  await ctx.close();
+const cold: { q: string; cls: string; bytes: number; index: number; ms: number }[] = [];
+const classes = [...new Set(queries.map((x) => x.cls))];
+for (const cls of classes) {
+  for (const { q } of queries.filter((x) => x.cls === cls).slice(0, Number(values.cold))) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    let bytes = 0;
+    let index = 0;
+    p.on('requestfinished', async (req) => {
+      const s = await req.sizes().catch(() => undefined);
+      if (!s) return;
+      bytes += s.responseBodySize + s.responseHeadersSize;
+      if (req.url().includes(`/${INDEX_DIR}/`)) index += s.responseBodySize + s.responseHeadersSize;
+    });
+    const t0 = Date.now();
+    await p.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
+    await p.waitForFunction(() => /找到|已显示|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 60_000 });
+    const ms = Date.now() - t0;
+    await p.waitForTimeout(100);
+    cold.push({ q, cls, bytes, index, ms });
+    await ctx.close();
+  }
 }
 await browser.close();
 await server.close();
@@ -166,12 +175,21 @@ const fmt = (m: Map<string, Score>) =>
   });
 const head = ['| class | queries | recall | precision | exact queries | time/query |', '|---|---|---|---|---|---|'];
 console.log(`\n## bench:search — ${recs.length} reports, ${queries.length} queries (${path.relative(ROOT, site) || site})\n`);
-console.log('### nianbao search (pairs, checked results)\n');
+console.log('### nianbao search (n-gram index, checked results)\n');
 console.log([...head, ...fmt(ours)].join('\n'));
 if (!values['skip-default']) {
   console.log('\n### Pagefind default Chinese indexing, same pages\n');
   console.log([...head, ...fmt(theirs)].join('\n'));
 }
-console.log(`\nindex size: nianbao ${(dirSize(path.join(site, 'pagefind')) / 1048576).toFixed(1)} MiB${values['skip-default'] ? '' : `, Pagefind default ${(dirSize(path.join(site, defaultDir)) / 1048576).toFixed(1)} MiB`}`);
-console.log(`cold query, bytes to first results: ${cold.map((c) => `${c.q} ${(c.bytes / 1024).toFixed(0)} KB in ${c.ms} ms`).join('; ')}`);
+console.log(`\nindex size: nianbao ${(dirSize(path.join(site, INDEX_DIR)) / 1048576).toFixed(1)} MiB${values['skip-default'] ? '' : `, Pagefind default ${(dirSize(path.join(site, defaultDir)) / 1048576).toFixed(1)} MiB`}`);
+console.log('\n### cold query: bytes transferred until the first results are shown (page + CSS + JS + index)\n');
+console.log(['| class | queries | max | median | of which index (max) | time (max) |', '|---|---|---|---|---|---|'].join('\n'));
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+for (const cls of classes) {
+  const c = cold.filter((x) => x.cls === cls).sort((a, b) => a.bytes - b.bytes);
+  if (!c.length) continue;
+  console.log(`| ${cls} | ${c.length} | ${kb(c.at(-1)!.bytes)} | ${kb(c[Math.floor(c.length / 2)]!.bytes)} | ${kb(Math.max(...c.map((x) => x.index)))} | ${Math.max(...c.map((x) => x.ms))} ms |`);
+}
+const worst = cold.reduce((a, b) => (b.bytes > a.bytes ? b : a), cold[0]!);
+if (worst) console.log(`\nlargest cold query: ${worst.q} (${worst.cls}) ${kb(worst.bytes)}`);
 if (!values['skip-default']) await rm(path.join(site, defaultDir), { recursive: true, force: true });

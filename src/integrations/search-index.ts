@@ -1,22 +1,23 @@
 /**
- * Writes the Pagefind search index after the build (astro:build:done), from
- * the built report pages, through Pagefind's Node API with custom records
- * (src/lib/search): Chinese is indexed as character pairs so that search is
- * as exact as Ctrl+F. Town, year and region pages are not indexed.
+ * Writes the search index after the build (astro:build:done) from the built
+ * report pages: each page's data-pagefind-body region (src/lib/search/records)
+ * becomes a report of the index (src/lib/search/index-build), written as the
+ * static files of src/lib/search/index-format. Town, year and region pages are
+ * not indexed.
  *
- * Large archives are split into shards of SEARCH_SHARD_SIZE reports (default
- * 4000): each shard is its own Pagefind index, written and closed before the
- * next starts, so indexing memory stays bounded; the search page merges them
- * (mergeIndex), listed in pagefind-shards.json.
+ * Reports are indexed in parts of SEARCH_SHARD_SIZE (default 50,000); each
+ * part is written before the next starts, so memory stays bounded, and the
+ * search page queries every part listed in search-index/parts.json (which may also
+ * list other sites' parts, for an archive built as several sites).
  */
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
-import { pagefindRecord, recordFromHtml } from '../lib/search/records.ts';
-
-export const SHARDS_FILE = 'pagefind-shards.json';
+import { PartBuilder } from '../lib/search/index-build.ts';
+import { FORMAT_VERSION, INDEX_DIR, PARTS_FILE } from '../lib/search/index-format.ts';
+import { recordFromHtml } from '../lib/search/records.ts';
 
 async function reportPages(dir: string): Promise<string[]> {
   const root = path.join(dir, 'reports');
@@ -26,32 +27,46 @@ async function reportPages(dir: string): Promise<string[]> {
       if (/^\d{4}$/.test(year)) out.push(path.join(root, town, year, 'index.html'));
     }
   }
+  // the id order (town slug, then year) keeps each town's reports together in the index
   return out.sort();
 }
 
-const check = (what: string, r: { errors: string[] }) => {
-  if (r.errors.length) throw new Error(`pagefind ${what}: ${r.errors.join('; ')}`);
-};
+const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 });
 
-async function writeShard(files: string[], outputPath: string): Promise<number> {
-  const { index, errors } = await createIndex({ forceLanguage: 'und' });
-  check('createIndex', { errors });
-  let n = 0;
-  try {
-    // read and parse a few pages ahead while Pagefind indexes the previous ones
-    const BATCH = 32;
-    for (let i = 0; i < files.length; i += BATCH) {
-      const records = await Promise.all(files.slice(i, i + BATCH).map(async (f) => recordFromHtml(await readFile(f, 'utf8').catch(() => ''))));
-      const added = await Promise.all(records.filter((r) => r !== undefined).map((r) => index!.addCustomRecord(pagefindRecord(r!))));
-      for (const a of added) check('addCustomRecord', a);
-      n += added.length;
-    }
-    check('writeFiles', await index!.writeFiles({ outputPath }));
-  } finally {
-    // closing stops Pagefind's process, so each shard's memory is returned before the next
-    await close();
+/** Writes one part; returns its report count, gram count and bytes. */
+async function writePart(files: string[], dir: string) {
+  const builder = new PartBuilder();
+  await mkdir(path.join(dir, 'd'), { recursive: true });
+  await mkdir(path.join(dir, 'b'), { recursive: true });
+  let doc = 0;
+  let bytes = 0;
+  const BATCH = 64;
+  for (let i = 0; i < files.length; i += BATCH) {
+    const pages = await Promise.all(files.slice(i, i + BATCH).map((f) => readFile(f, 'utf8')));
+    const writes: Promise<void>[] = [];
+    pages.forEach((html, k) => {
+      const r = recordFromHtml(html);
+      if (!r) throw new Error(`search index: ${files[i + k]} has no data-pagefind-body region`);
+      const data = gz(JSON.stringify(builder.addReport(r)));
+      bytes += data.length;
+      writes.push(writeFile(path.join(dir, 'd', `${doc++}.bin`), data));
+    });
+    await Promise.all(writes);
   }
-  return n;
+  const { table, buckets, grams } = builder.finish();
+  const tableBytes = gz(JSON.stringify(table));
+  await writeFile(path.join(dir, 'part.bin'), tableBytes);
+  bytes += tableBytes.length;
+  for (let i = 0; i < buckets.length; i += BATCH) {
+    await Promise.all(
+      buckets.slice(i, i + BATCH).map((b, k) => {
+        const data = gz(b);
+        bytes += data.length;
+        return writeFile(path.join(dir, 'b', `${i + k}.bin`), data);
+      }),
+    );
+  }
+  return { reports: table.n, grams, buckets: buckets.length, bytes };
 }
 
 export default function searchIndex(): AstroIntegration {
@@ -61,18 +76,19 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = Date.now();
-        const shardSize = Math.max(1, Number(process.env['SEARCH_SHARD_SIZE'] || 4000));
+        const partSize = Math.max(1, Number(process.env['SEARCH_SHARD_SIZE'] || 50_000));
         const files = await reportPages(out);
-        const shards: string[] = [];
-        let n = 0;
-        await rm(path.join(out, 'pagefind-shards'), { recursive: true, force: true });
-        for (let i = 0; i * shardSize < files.length || i === 0; i++) {
-          const rel = i === 0 ? 'pagefind' : `pagefind-shards/${i}`;
-          n += await writeShard(files.slice(i * shardSize, (i + 1) * shardSize), path.join(out, rel));
-          if (i > 0) shards.push(`${rel}/`);
+        const root = path.join(out, INDEX_DIR);
+        await rm(root, { recursive: true, force: true });
+        const parts: string[] = [];
+        const figures: string[] = [];
+        for (let i = 0; i * partSize < files.length || i === 0; i++) {
+          const p = await writePart(files.slice(i * partSize, (i + 1) * partSize), path.join(root, String(i)));
+          parts.push(`${i}/`);
+          figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
         }
-        await writeFile(path.join(out, SHARDS_FILE), `${JSON.stringify({ shards })}\n`);
-        logger.info(`indexed ${n} reports for search in ${Date.now() - started} ms (${shards.length + 1} index${shards.length ? 'es' : ''})`);
+        await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts })}\n`);
+        logger.info(`indexed ${files.length} reports for search in ${Date.now() - started} ms (${parts.length} part${parts.length > 1 ? 's' : ''}: ${figures.join('; ')})`);
       },
     },
   };

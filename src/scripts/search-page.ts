@@ -4,9 +4,8 @@
  * answers back/forward, announces results, and exposes window.archiveSearch.
  * Results are checked against the report text before they are shown.
  */
-import { ArchiveSearch, type Filters, type SearchHit, type SearchOptions } from '../lib/search/client.ts';
+import { ArchiveSearch, FILTER_KEYS, type Filters, type SearchHit, type SearchOptions } from '../lib/search/client.ts';
 
-const FILTER_KEYS = ['province', 'county', 'town', 'year', 'format'] as const;
 const PAGE = 10;
 
 const engine = new ArchiveSearch(import.meta.env.BASE_URL);
@@ -67,31 +66,33 @@ async function search() {
     return;
   }
   status.textContent = '正在检索…';
-  const { terms, results } = await engine.candidates(q, opts);
+  const { terms, exact, list: cands } = await engine.candidates(q, opts);
   if (mine !== run) return;
   let next = 0;
   let shown = 0;
   const showMore = async () => {
     more.hidden = true;
     const before = shown;
-    // check candidates in order until a page of real matches is found
-    while (next < results.length && shown - before < PAGE) {
-      const batch = results.slice(next, next + PAGE);
-      const hits = await ArchiveSearch.verify(batch, terms, next);
+    // candidates that need checking against their text are fetched a page at a time until a page of real matches is found
+    while (next < cands.length && shown - before < PAGE) {
+      const batch = cands.slice(next, next + PAGE);
+      const hits = await ArchiveSearch.hits(batch, terms, exact);
       if (mine !== run) return;
       next += batch.length;
-      if (!opts.sort) hits.sort((a, b) => a.rank - b.rank);
       for (const h of hits) list.append(renderHit(h));
       shown += hits.length;
     }
-    const done = next >= results.length;
+    const done = next >= cands.length;
     more.hidden = done;
+    const what = q ? `包含“${q}”的报告` : '符合条件的报告';
     status.textContent =
       shown === 0
-        ? `没有找到包含“${q}”的报告。`
+        ? `没有找到${what}。`
         : done
-          ? `找到 ${shown} 份报告。`
-          : `已显示 ${shown} 份报告，还有更多结果。`;
+          ? `找到 ${shown} 份${what}。`
+          : exact
+            ? `找到 ${cands.length} 份${what}，已显示 ${shown} 份。`
+            : `已显示 ${shown} 份${what}，另有至多 ${cands.length - next} 份待核对。`;
   };
   more.onclick = () => void showMore();
   await showMore();
@@ -100,7 +101,7 @@ async function search() {
 function renderHit(h: SearchHit): HTMLLIElement {
   const li = document.createElement('li');
   const a = document.createElement('a');
-  a.href = `${import.meta.env.BASE_URL}${h.url.replace(/^\//, '')}`;
+  a.href = /^https?:/.test(h.url) ? h.url : `${import.meta.env.BASE_URL}${h.url.replace(/^\//, '')}`;
   a.textContent = h.title;
   const h3 = document.createElement('h3');
   h3.append(a);

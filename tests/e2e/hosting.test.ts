@@ -151,8 +151,9 @@ describe('hosting under /gk/ndbg/', () => {
     try {
       const res = await checkServer(server);
       console.log(`nginx: crawled ${res.pages.length} pages`);
-      const pf = await fetch(`${server.url}pagefind/pagefind-entry.json`);
-      expect(pf.status).toBe(200);
+      const part = await fetch(`${server.url}search-index/0/part.bin`);
+      expect(part.status).toBe(200);
+      expect(part.headers.get('content-type')).toBe('application/octet-stream');
       expect((await fetch(`${server.url}no-such-page/`)).status).toBe(404);
     } finally {
       await server.close();

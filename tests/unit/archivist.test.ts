@@ -105,9 +105,9 @@ describe('citation, manifest, redirects, server files', () => {
     expect(() => parseRedirects('old/2019: new-slug/2019')).toThrow(/expected "old-slug\/year: new-slug\/year"/);
   });
 
-  it('web.config and .htaccess give every Pagefind file type a MIME type and the 404 page under the base path', () => {
+  it('web.config and .htaccess give every file type of the output (search index .bin included) a MIME type and the 404 page under the base path', () => {
     const iis = webConfig('/gk/ndbg/');
-    for (const ext of ['.pagefind', '.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.wasm', '.json', '.csv', '.md', '.xml']) {
+    for (const ext of ['.bin', '.js', '.css', '.svg', '.json', '.csv', '.md', '.xml']) {
       expect(iis).toContain(`<mimeMap fileExtension="${ext}"`);
       expect(iis).toContain(`<remove fileExtension="${ext}" />`);
       expect(htaccess('/gk/ndbg/')).toMatch(new RegExp(`AddType \\S+ \\${ext}\\n`));
@@ -126,6 +126,7 @@ describe('npm run package', () => {
     expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out }).toString()).toMatch(/\.zip: OK\n.*\.tar\.gz: OK/);
     const listing = execFileSync('tar', ['tzf', (await import('node:fs')).readdirSync(out).find((f) => f.endsWith('.tar.gz'))!], { cwd: out }).toString();
     expect(listing).toMatch(/^nianbao-site-\d{4}-\d{2}-\d{2}\/index\.html$/m);
-    expect(listing).toMatch(/\/pagefind\/pagefind\.js$/m);
+    expect(listing).toMatch(/\/search-index\/parts\.json$/m);
+    expect(listing).toMatch(/\/search-index\/0\/part\.bin$/m);
   });
 });

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { containsAll, decode, encode, excerpt, haystack, pairs, parseQuery } from '../../src/lib/search/tokens.ts';
+import { containsAll, excerpt, haystack, isExactTerm, parseQuery, runs, termGrams } from '../../src/lib/search/tokens.ts';
+import { PartBuilder } from '../../src/lib/search/index-build.ts';
+import { bucketOf, decodeBucket, encodeBucket, has, members, type DocSet } from '../../src/lib/search/index-format.ts';
+import type { SearchRecord } from '../../src/lib/search/records.ts';
 
 describe('search tokens', () => {
-  it('pairs a Chinese run and adds its last character', () => {
-    expect(pairs('依申请公开')).toEqual(['依申', '申请', '请公', '公开', '开']);
-    expect(pairs('镇')).toEqual(['镇']);
+  it('cuts normalised text into runs of letters and digits; terms into grams of at most three', () => {
+    expect(runs(haystack('２０１９年，我镇依申请公开信息12条，电话0434-6631321。'))).toEqual(['2019年', '我镇依申请公开信息12条', '电话0434', '6631321']);
+    expect(termGrams('依申请公开')).toEqual(['依申请', '申请公', '请公开']);
+    expect(termGrams('镇')).toEqual(['镇']);
+    expect(termGrams('0434-6631321')).toEqual(['043', '434', '663', '631', '313', '132', '321']);
   });
-  it('the index text can be rebuilt, punctuation and full-width forms normalised', () => {
-    const text = '２０１９年，我镇依申请公开信息12条，电话0434-6631321。';
-    expect(decode(encode(text))).toBe('2019年,我镇依申请公开信息12条,电话0434-6631321。');
-    expect(encode('镇镇').split(' ')).toEqual(['镇镇', '镇', '⁂', '镇']);
-  });
-  it('one Chinese run is a phrase of pairs; several terms are words that must all match', () => {
-    expect(parseQuery('依申请公开').pagefind).toBe('"依申 申请 请公 公开"');
-    expect(parseQuery('毛城子镇 2019')).toEqual({ terms: ['毛城子镇', '2019'], pagefind: '毛城 城子 子镇 2019' });
-    expect(parseQuery('镇').pagefind).toBe('镇');
+  it('a term of one run up to three characters is exact; anything longer is checked against the text', () => {
+    expect(isExactTerm('申请人')).toBe(true);
+    expect(isExactTerm('依申请公开')).toBe(false);
+    expect(isExactTerm('a-b')).toBe(false);
+    expect(parseQuery('毛城子镇 2019')).toEqual({ terms: ['毛城子镇', '2019'], exact: false });
+    expect(parseQuery('０４３ 镇').exact).toBe(true);
     expect(parseQuery('０４３４').terms).toEqual(['0434']);
+    expect(parseQuery('， 镇').terms).toEqual(['镇']);
   });
   it('Ctrl+F semantics: every term a substring, never across a line', () => {
     expect(containsAll('我镇依申请公开', ['申请', '我镇'])).toBe(true);
@@ -25,5 +28,38 @@ describe('search tokens', () => {
   it('excerpts are escaped and mark every term', () => {
     const html = excerpt('<b>依申请公开</b>,行政复议', ['依申请公开', '行政复议']);
     expect(html).toBe('&lt;b&gt;<mark>依申请公开</mark>&lt;/b&gt;，<mark>行政复议</mark>');
+  });
+});
+
+describe('search index format', () => {
+  it('round-trips posting lists, sparse (gaps) and dense (bitmap)', () => {
+    const n = 1000;
+    const sparse = [3, 17, 999];
+    const dense = Array.from({ length: 600 }, (_, i) => i * 1 + (i > 300 ? 300 : 0));
+    const bytes = encodeBucket([{ gram: '申请', title: false, docs: sparse }, { gram: '申请', title: true, docs: dense }, { gram: '𠀀', title: false, docs: [0] }], n);
+    const map = decodeBucket(bytes, n);
+    expect([...members(map.get('申请')!)]).toEqual(sparse);
+    expect([...members(map.get('\u0001申请')!)]).toEqual(dense);
+    expect([...members(map.get('𠀀')!)]).toEqual([0]);
+    // the dense list costs a bitmap (125 bytes), not 600 gaps
+    expect(bytes.length).toBeLessThan(160);
+  });
+
+  it('a built part answers "which reports hold this gram" exactly as a scan of the texts does', () => {
+    const texts = ['依申请公开12条', '申请人王海南', '行政复议0434-6631321', '公开，申请', '镇'];
+    const recs: SearchRecord[] = texts.map((text, i) => ({ id: `t${i}/2020`, url: '', title: `第${i}份报告`, town: `镇${i}`, county: '某县', province: '某省', year: '2020', format: '自由格式', text }));
+    const b = new PartBuilder();
+    for (const r of recs) b.addReport(r);
+    const { table, buckets } = b.finish();
+    expect(table.n).toBe(5);
+    expect(table.towns.map((t) => [t[2], t[3]])).toEqual([[0, 1], [1, 2], [2, 3], [3, 4], [4, 5]]);
+    const lookup = (key: string): DocSet | undefined => decodeBucket(buckets[bucketOf(key.replace(/^\u0001/, ''), table.buckets)]!, table.n).get(key);
+    for (const gram of ['申请', '申', '请公开', '631', '公开', '开申', '镇', '第3']) {
+      const want = recs.flatMap((r, i) => (runs(haystack(r.text)).some((run) => run.includes(gram)) ? [i] : []));
+      const got = lookup(gram);
+      expect(got ? [...members(got)] : [], gram).toEqual(want);
+    }
+    expect(has(lookup('\u0001第3')!, 3)).toBe(true);
+    expect(() => b.addReport({ ...recs[0]!, id: 'a/2020' })).toThrow(/id order/);
   });
 });

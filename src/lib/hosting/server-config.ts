@@ -1,7 +1,7 @@
 /**
  * Server configuration files for the output: IIS (web.config) and Apache
- * (.htaccess). IIS answers 404 for file types it has no MIME type for, which
- * includes all of Pagefind's index files; both get index.html as the default
+ * (.htaccess). IIS answers 404 for file types it has no MIME type for, so
+ * every type the output uses is declared (the search index is .bin); both get index.html as the default
  * document, the site's 404 page, and the recommended security headers.
  */
 export const MIME_TYPES: Record<string, string> = {
@@ -17,15 +17,11 @@ export const MIME_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
+  // the search index (src/lib/search/index-format.ts): gzip data the page decompresses itself
+  '.bin': 'application/octet-stream',
 };
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
@@ -105,8 +101,7 @@ export function nginxSnippet(base: string, root: string): string {
         text/plain txt;
         application/xml xml;
         image/svg+xml svg;
-        application/wasm wasm;
-        application/octet-stream pagefind pf_meta pf_index pf_fragment pf_filter;
+        application/octet-stream bin;
     }
     charset utf-8;
     charset_types text/css text/javascript application/json text/csv text/markdown text/plain application/xml;

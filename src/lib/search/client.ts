@@ -1,14 +1,18 @@
 /**
- * The search engine as the browser uses it: Pagefind finds candidates with
- * the pair-encoded query, then every candidate's text (rebuilt from its
- * record) is checked for each term, so no result lacks the query (precision)
- * and ranking puts title and town matches first. Exposed on the search page
- * as window.archiveSearch. No DOM code here except loading Pagefind.
+ * The search engine as the browser uses it (window.archiveSearch on the search
+ * page). For each index part (src/lib/search/index-format.ts) it downloads the
+ * part's table once, then per query only the buckets of the query's grams,
+ * intersects their report sets, applies filters and ranks: title matches,
+ * then town/county matches, then the rest, newest year first. A term longer
+ * than a gram is checked against each candidate's text when the candidate is
+ * shown, so no result lacks the query. No DOM code here.
  */
-import { containsAll, decode, excerpt, parseQuery } from './tokens.ts';
+import { gunzipSync } from 'fflate';
+import { andInto, bucketOf, decodeBucket, emptySet, fullSet, has, members, PARTS_FILE, type DocFile, type DocSet, type PartTable } from './index-format.ts';
+import { containsAll, excerpt, haystack, parseQuery, termGrams } from './tokens.ts';
 
 export interface SearchHit {
-  /** Path relative to the site root, as in data/reports.json */
+  /** Path relative to the site root, as in data/reports.json (an absolute URL for a report of another site) */
   url: string;
   title: string;
   town: string;
@@ -18,104 +22,166 @@ export interface SearchHit {
   excerpt: string;
 }
 
-export type Filters = Partial<Record<'province' | 'county' | 'town' | 'year' | 'format', string | string[]>>;
+export const FILTER_KEYS = ['province', 'county', 'town', 'year', 'format'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string | string[]>>;
 export interface SearchOptions {
   filters?: Filters;
   sort?: 'year-desc' | 'year-asc' | undefined;
 }
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<{ url: string; content: string; meta: Record<string, string> }>;
+/** A report that has every gram of the query; `exact` when that alone proves it matches. */
+export interface Candidate {
+  part: Part;
+  doc: number;
+  tier: number;
+  year: number;
 }
-interface PagefindInstance {
-  init(): Promise<void>;
-  search(term: string | null, opts?: object): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  mergeIndex(path: string, opts?: object): Promise<void>;
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`search index: ${url} answered HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  // stored gzipped; a server that adds Content-Encoding itself hands the browser plain bytes
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+}
+const fetchJson = async <T>(url: string): Promise<T> => JSON.parse(new TextDecoder().decode(await fetchBytes(url))) as T;
+
+/** One index part: its table, and the buckets and reports fetched so far. */
+export class Part {
+  readonly url: string;
+  readonly local: boolean;
+  readonly table: PartTable;
+  /** per report: its town's row in table.towns */
+  readonly townOf: Int32Array;
+  private buckets = new Map<number, Promise<Map<string, DocSet>>>();
+  private docs = new Map<number, Promise<DocFile>>();
+
+  constructor(url: string, local: boolean, table: PartTable) {
+    this.url = url;
+    this.local = local;
+    this.table = table;
+    this.townOf = new Int32Array(table.n);
+    table.towns.forEach(([, , from, to], i) => this.townOf.fill(i, from, to));
+  }
+
+  static async load(url: string, local: boolean): Promise<Part> {
+    return new Part(url, local, await fetchJson<PartTable>(`${url}part.bin`));
+  }
+
+  private bucket(k: number) {
+    let b = this.buckets.get(k);
+    if (!b) {
+      b = fetchBytes(`${this.url}b/${k}.bin`).then((bytes) => decodeBucket(bytes, this.table.n));
+      this.buckets.set(k, b);
+    }
+    return b;
+  }
+
+  /** The reports holding every key (a gram, or "\u0001" + gram for the title). */
+  async all(keys: string[]): Promise<DocSet> {
+    const set = fullSet(this.table.n);
+    const maps = await Promise.all(keys.map((k) => this.bucket(bucketOf(k.replace(/^\u0001/, ''), this.table.buckets))));
+    keys.forEach((k, i) => andInto(set, maps[i]!.get(k) ?? emptySet(this.table.n)));
+    return set;
+  }
+
+  doc(i: number): Promise<DocFile> {
+    let d = this.docs.get(i);
+    if (!d) {
+      d = fetchJson<DocFile>(`${this.url}d/${i}.bin`);
+      this.docs.set(i, d);
+    }
+    return d;
+  }
+
+  place(doc: number) {
+    const t = this.table;
+    const [town, county] = t.towns[this.townOf[doc]!]!;
+    const [countyName, province] = t.counties[county]!;
+    return { town, county: countyName, province: t.provinces[province]!, year: String(t.years[doc]), format: t.formats[t.formatOf[doc]!]! };
+  }
+
+  /** The link to a report: site-relative for this site's parts, absolute for another site's. */
+  href(id: string): string {
+    return this.local ? `/reports/${id}/` : new URL(`../../reports/${id}/`, this.url).href;
+  }
 }
 
 export class ArchiveSearch {
-  #pagefind: Promise<PagefindInstance> | undefined;
+  #parts: Promise<Part[]> | undefined;
   private base: string;
-  private shards: string[];
-  constructor(base: string, shards: string[] = []) {
+  private extra: string[];
+  /** base: the site's base path; extra: more part URLs (other sites' indexes) to search as well. */
+  constructor(base: string, extra: string[] = []) {
     this.base = base;
-    this.shards = shards;
+    this.extra = extra;
   }
 
-  pagefind(): Promise<PagefindInstance> {
-    this.#pagefind ??= (async () => {
-      const url = `${this.base}pagefind/pagefind.js`;
-      const mod = (await import(/* @vite-ignore */ url)) as { createInstance(o: object): PagefindInstance };
-      // Pagefind takes its query language from <html lang>; with zh-CN it would cut the
-      // character pairs apart again. The index is "und", so present "und" while it starts.
-      const html = document.documentElement;
-      const lang = html.lang;
-      html.lang = 'und';
-      let instance: PagefindInstance;
-      try {
-        instance = mod.createInstance({ basePath: `${this.base}pagefind/` });
-      } finally {
-        html.lang = lang;
-      }
-      await instance.init();
-      // a large archive is indexed in shards (see src/integrations/search-index.ts): merge them all
-      const listed = await fetch(`${this.base}pagefind-shards.json`)
-        .then((r) => (r.ok ? (r.json() as Promise<{ shards: string[] }>) : { shards: [] }))
-        .catch(() => ({ shards: [] as string[] }));
-      for (const shard of [...this.shards, ...listed.shards.map((s) => `${this.base}${s}`)]) {
-        await instance.mergeIndex(shard, { language: 'und' });
-      }
-      return instance;
+  parts(): Promise<Part[]> {
+    this.#parts ??= (async () => {
+      const listUrl = new URL(`${this.base}${PARTS_FILE}`, location.href);
+      const { parts } = await fetchJson<{ parts: string[] }>(listUrl.href);
+      const urls = [...parts.map((p) => new URL(p, listUrl).href), ...this.extra.map((p) => new URL(p, location.href).href)];
+      const site = new URL(this.base, location.href).href;
+      return Promise.all(urls.map((u) => Part.load(u.endsWith('/') ? u : `${u}/`, u.startsWith(site))));
     })();
-    return this.#pagefind;
+    return this.#parts;
   }
 
-  async filters() {
-    return (await this.pagefind()).filters();
+  /** Every filter value with its number of reports, over all parts. */
+  async filters(): Promise<Record<FilterKey, Record<string, number>>> {
+    const out = Object.fromEntries(FILTER_KEYS.map((k) => [k, {} as Record<string, number>])) as Record<FilterKey, Record<string, number>>;
+    for (const part of await this.parts()) {
+      for (let d = 0; d < part.table.n; d++) {
+        const p = part.place(d);
+        for (const k of FILTER_KEYS) out[k][p[k]] = (out[k][p[k]] ?? 0) + 1;
+      }
+    }
+    return out;
   }
 
-  /** Candidates in Pagefind's order; each must still be checked. */
-  async candidates(query: string, opts: SearchOptions = {}): Promise<{ terms: string[]; results: PagefindResult[] }> {
-    const pf = await this.pagefind();
-    const q = parseQuery(query);
-    const filters = Object.fromEntries(Object.entries(opts.filters ?? {}).filter(([, v]) => v && v.length));
-    const sort = opts.sort ? { year: opts.sort === 'year-asc' ? 'asc' : 'desc' } : undefined;
-    const res = await pf.search(q.terms.length ? q.pagefind : null, { filters, ...(sort ? { sort } : {}) });
-    return { terms: q.terms, results: res?.results ?? [] };
+  /** The ranked candidates: every report that has all the query's grams and passes the filters. */
+  async candidates(query: string, opts: SearchOptions = {}): Promise<{ terms: string[]; exact: boolean; list: Candidate[] }> {
+    const { terms, exact } = parseQuery(query);
+    const wanted = Object.entries(opts.filters ?? {})
+      .map(([k, v]) => [k as FilterKey, new Set((Array.isArray(v) ? v : [v]).filter(Boolean) as string[])] as const)
+      .filter(([, v]) => v.size > 0);
+    const keys = terms.flatMap(termGrams);
+    const list: Candidate[] = [];
+    for (const part of await this.parts()) {
+      const [body, title] = await Promise.all([part.all(keys), part.all(keys.map((k) => `\u0001${k}`))]);
+      for (const doc of members(body)) {
+        const p = part.place(doc);
+        if (!wanted.every(([k, v]) => v.has(p[k]))) continue;
+        const inTitle = terms.length > 0 && has(title, doc);
+        const inTown = terms.length > 0 && containsAll(`${p.town}${p.county}`, terms);
+        list.push({ part, doc, tier: inTitle ? 0 : inTown ? 1 : 2, year: Number(p.year) });
+      }
+    }
+    const dir = opts.sort === 'year-asc' ? 1 : -1;
+    // stable sort: within equal keys, parts and reports keep their (id) order
+    list.sort(opts.sort ? (a, b) => dir * (a.year - b.year) || a.tier - b.tier : (a, b) => a.tier - b.tier || b.year - a.year);
+    return { terms, exact, list };
   }
 
-  /** Checks candidates (in order) and turns them into hits; null for a candidate that lacks a term. */
-  static async verify(results: PagefindResult[], terms: string[], offset = 0): Promise<(SearchHit & { rank: number })[]> {
-    const data = await Promise.all(results.map((r) => r.data()));
-    const hits: (SearchHit & { rank: number })[] = [];
-    data.forEach((d, i) => {
-      const text = decode(d.content);
-      if (terms.length && !containsAll(text, terms)) return;
-      const m = d.meta;
-      const inTitle = terms.length > 0 && containsAll(m['title'] ?? '', terms);
-      const inTown = terms.length > 0 && containsAll(`${m['town']}${m['county']}`, terms);
-      hits.push({
-        url: `/reports/${m['id']}/`,
-        title: m['title'] ?? '',
-        town: m['town'] ?? '',
-        county: m['county'] ?? '',
-        year: Number(m['year']),
-        excerpt: terms.length ? excerpt(text, terms) : excerpt(text, [], 60),
-        rank: (inTitle ? 0 : inTown ? 1 : 2) * 1e6 + offset + i,
-      });
+  /** The hits among some candidates, in their order: each one's text fetched, checked when needed, excerpted. */
+  static async hits(cands: Candidate[], terms: string[], exact: boolean): Promise<SearchHit[]> {
+    const docs = await Promise.all(cands.map((c) => c.part.doc(c.doc)));
+    const out: SearchHit[] = [];
+    docs.forEach((d, i) => {
+      const text = haystack(d.text);
+      if (!exact && !containsAll(text, terms)) return;
+      out.push({ url: cands[i]!.part.href(d.id), title: d.title, town: d.town, county: d.county, year: d.year, excerpt: excerpt(text, terms, terms.length ? 40 : 60) });
     });
-    return hits;
+    return out;
   }
 
-  /** All matching reports, ranked: title matches, then town matches, then the rest by Pagefind's score. */
+  /** All matching reports, ranked. */
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
-    const { terms, results } = await this.candidates(query, opts);
-    const hits: (SearchHit & { rank: number })[] = [];
-    for (let i = 0; i < results.length; i += 50) hits.push(...(await ArchiveSearch.verify(results.slice(i, i + 50), terms, i)));
-    if (!opts.sort) hits.sort((a, b) => a.rank - b.rank);
-    return hits.map(({ rank, ...h }) => h);
+    const { terms, exact, list } = await this.candidates(query, opts);
+    const hits: SearchHit[] = [];
+    for (let i = 0; i < list.length; i += 50) hits.push(...(await ArchiveSearch.hits(list.slice(i, i + 50), terms, exact)));
+    return hits;
   }
 }

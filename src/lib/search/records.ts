@@ -1,11 +1,14 @@
 /**
  * Search records from built report pages: the text of the region marked
  * data-pagefind-body (what a reader sees: title, metadata, text, tables) and
- * the report's metadata for filters. Pure apart from HTML parsing (cheerio).
- * Used by the search-index integration and the search benchmark.
+ * the report's metadata for filters. Used by the search-index integration,
+ * the search benchmark and the tests (the ground truth), so all agree on
+ * what "the report's text" is.
+ *
+ * htmlparser2's streaming parser, not a DOM: a report page is read once,
+ * start to end, which is about ten times faster than cheerio at 10,000 pages.
  */
-import * as cheerio from 'cheerio';
-import { LINE, encode } from './tokens.ts';
+import { Parser } from 'htmlparser2';
 
 export interface SearchRecord {
   id: string;
@@ -20,42 +23,66 @@ export interface SearchRecord {
   text: string;
 }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, tr, th, td, caption, dt, dd, div, section, table';
+/** Blocks and cells end with a line break, so figures in neighbouring cells never run together. */
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'th', 'td', 'caption', 'dt', 'dd', 'div', 'section', 'table']);
+const SKIPPED = new Set(['script', 'style', 'noscript']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 export function recordFromHtml(html: string): SearchRecord | undefined {
-  const $ = cheerio.load(html);
-  const body = $('[data-pagefind-body]').first();
-  if (body.length === 0) return undefined;
-  body.find('[data-pagefind-ignore], script, style, noscript').remove();
-  // blocks and cells end with a line break, so figures in neighbouring cells never run together
-  body.find(BLOCKS).each((_, el) => {
-    $(el).append('\n');
-  });
-  const text = body.text().replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
-  const a = (k: string) => body.attr(`data-${k}`) ?? '';
-  const id = a('report-id');
+  let depth = 0; // open elements inside the body region (0: outside)
+  let skip = 0; // depth at which an ignored subtree started (0: none)
+  let inH1 = false;
+  let done = false;
+  let text = '';
+  let title = '';
+  let attrs: Record<string, string> = {};
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        if (done) return;
+        if (depth === 0) {
+          if ('data-pagefind-body' in a) {
+            depth = 1;
+            attrs = a;
+          }
+          return;
+        }
+        if (VOID.has(name)) return;
+        depth++;
+        if (!skip && ('data-pagefind-ignore' in a || SKIPPED.has(name))) skip = depth;
+        if (!skip && name === 'h1' && !title) inH1 = true;
+      },
+      ontext(t) {
+        if (depth === 0 || skip || done) return;
+        text += t;
+        if (inH1) title += t;
+      },
+      onclosetag(name) {
+        if (depth === 0 || done || VOID.has(name)) return;
+        if (skip === depth) skip = 0;
+        else if (!skip) {
+          if (name === 'h1') inH1 = false;
+          if (BLOCKS.has(name)) text += '\n';
+        }
+        depth--;
+        if (depth === 0) done = true;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  if (!done && depth === 0) return undefined;
+  const id = attrs['data-report-id'] ?? '';
   return {
     id,
     url: `/reports/${id}/`,
-    title: body.find('h1').first().text().trim(),
-    town: a('town'),
-    county: a('county'),
-    province: a('province'),
-    year: a('year'),
-    format: a('format'),
-    text,
-  };
-}
-
-/** The Pagefind custom record for a report. */
-export function pagefindRecord(r: SearchRecord) {
-  return {
-    url: r.url,
-    content: encode(r.text.replace(/\n/g, ` ${LINE} `)),
-    // "und": any zh code would make Pagefind segment the pairs again, at index and at query time
-    language: 'und',
-    meta: { title: r.title, id: r.id, town: r.town, county: r.county, year: r.year },
-    filters: { province: [r.province], county: [r.county], town: [r.town], year: [r.year], format: [r.format] },
-    sort: { year: r.year },
+    title: title.trim(),
+    town: attrs['data-town'] ?? '',
+    county: attrs['data-county'] ?? '',
+    province: attrs['data-province'] ?? '',
+    year: attrs['data-year'] ?? '',
+    format: attrs['data-format'] ?? '',
+    text: text.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim(),
   };
 }
