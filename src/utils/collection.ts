@@ -4,17 +4,19 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ReportData } from '../lib/schema.ts';
-import { regions, summarize, type Province, type ReportSummary } from '../lib/site/reports.ts';
+import { neighbourMap, regions, summarize, type Neighbours, type Province, type ReportSummary } from '../lib/site/reports.ts';
 
 export type ReportEntry = CollectionEntry<'reports'> & { data: ReportData };
 
-let cache: Promise<{ entries: ReportEntry[]; summaries: ReportSummary[]; regions: Province[] }> | undefined;
+let cache:
+  | Promise<{ entries: ReportEntry[]; summaries: ReportSummary[]; regions: Province[]; neighbours: Map<string, Neighbours> }>
+  | undefined;
 
 export function loadReports() {
   cache ??= getCollection('reports').then((all) => {
     const entries = all as ReportEntry[];
     const summaries = entries.map((e) => summarize({ id: e.id, data: e.data }));
-    return { entries, summaries, regions: regions(summaries) };
+    return { entries, summaries, regions: regions(summaries), neighbours: neighbourMap(summaries) };
   });
   return cache;
 }

@@ -144,13 +144,36 @@ export function countyPathOf(all: Province[], r: { province?: string; city?: str
   return `regions/${p?.slug ?? provinceSlug(r.province)}/${c?.slug ?? countySlug(r.county)}/`;
 }
 
-/** The same town's previous and next report years. */
-export function neighbours(all: ReportSummary[], id: string): { prev?: ReportSummary; next?: ReportSummary } {
-  const me = all.find((r) => r.id === id);
-  if (!me) return {};
-  const same = all.filter((r) => r.townSlug === me.townSlug).sort((a, b) => a.year - b.year);
-  const i = same.findIndex((r) => r.id === id);
-  return { ...(i > 0 ? { prev: same[i - 1]! } : {}), ...(i < same.length - 1 ? { next: same[i + 1]! } : {}) };
+export interface Neighbours {
+  prev?: ReportSummary;
+  next?: ReportSummary;
+}
+
+/**
+ * Every report's previous and next year of the same town, computed once for
+ * the whole archive: looking them up per page by scanning all reports made
+ * building n report pages O(n²).
+ */
+export function neighbourMap(all: ReportSummary[]): Map<string, Neighbours> {
+  const byTown = new Map<string, ReportSummary[]>();
+  for (const r of all) {
+    let list = byTown.get(r.townSlug);
+    if (!list) byTown.set(r.townSlug, (list = []));
+    list.push(r);
+  }
+  const map = new Map<string, Neighbours>();
+  for (const same of byTown.values()) {
+    same.sort((a, b) => a.year - b.year);
+    same.forEach((r, i) => {
+      map.set(r.id, { ...(i > 0 ? { prev: same[i - 1]! } : {}), ...(i < same.length - 1 ? { next: same[i + 1]! } : {}) });
+    });
+  }
+  return map;
+}
+
+/** The same town's previous and next report years (one lookup; for many, use neighbourMap). */
+export function neighbours(all: ReportSummary[], id: string): Neighbours {
+  return neighbourMap(all.filter((r) => r.townSlug === id.split('/')[0])).get(id) ?? {};
 }
 
 /** Newest reports first: by report year, then publication or written date. */

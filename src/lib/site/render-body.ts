@@ -1,0 +1,50 @@
+/**
+ * A report's text as HTML with its headings, rendered when its page is built.
+ * The content store keeps frontmatter only (src/loaders/reports.ts): rendering
+ * here, from the file, keeps report bodies out of both the store and the Vite
+ * bundle, so neither grows with the archive.
+ *
+ * The output is what Astro's own Markdown pipeline gives a .md file: Sätteri
+ * with Astro's default options (astro.config sets no `markdown` options; if it
+ * ever does, pass them here too), fed the file with its frontmatter blanked out
+ * the way Astro does it ("empty-with-spaces", so positions keep their lines).
+ * No Astro imports: usable from scripts and tests.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import type { MarkdownHeading } from 'astro';
+
+type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
+
+/** One per process: creating it loads the highlighter, far slower than a render. */
+let renderer: Promise<Renderer> | undefined;
+
+/** Astro's frontmatter patterns (@astrojs/internal-helpers/frontmatter). */
+const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+const DELIMITER = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
+
+/** The Markdown after the frontmatter, with the frontmatter replaced by as many blank lines. */
+export function stripFrontmatter(text: string): string {
+  const raw = FRONTMATTER.exec(text)?.[1];
+  if (raw == null) return text;
+  const delim = DELIMITER.exec(text)?.[1] === '+++' ? '+++' : '---';
+  return text.replace(`${delim}${raw}${delim}`, `   ${raw.replace(/[^\r\n]/g, ' ')}   `);
+}
+
+export interface RenderedBody {
+  html: string;
+  headings: MarkdownHeading[];
+}
+
+/** Renders Markdown text (frontmatter already removed). */
+export async function renderMarkdown(markdown: string, file?: string): Promise<RenderedBody> {
+  renderer ??= createSatteriMarkdownProcessor();
+  const result = await (await renderer).render(markdown, file ? { fileURL: pathToFileURL(file) } : {});
+  return { html: result.code, headings: result.metadata.headings };
+}
+
+/** Reads a report file and renders its text. */
+export async function renderBody(file: string): Promise<RenderedBody> {
+  return renderMarkdown(stripFrontmatter(await readFile(file, 'utf8')), file);
+}

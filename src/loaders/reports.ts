@@ -1,0 +1,158 @@
+/**
+ * The reports loader: every content/reports/<town-slug>/<year>.md becomes one
+ * entry "<town-slug>/<year>" holding its validated frontmatter, and nothing else.
+ *
+ * Why not Astro's glob loader: it makes each entry a Vite module (deferRender)
+ * or stores its rendered HTML (one JSON document that outgrows the longest
+ * JavaScript string at ≈ 20,000 reports). As modules, 2,000 reports cost 16 s of
+ * bundling and ~27,000 warning lines; 25,000 took almost 4 minutes and 13 GiB.
+ * Report pages read and render their own file instead (src/lib/site/render-body.ts),
+ * so the store keeps only data, and the bundle does not grow with the archive.
+ *
+ * Also unlike glob(): a missing or empty folder fails the build (a mistyped
+ * CONTENT_DIR used to build an empty site), and an entry whose file is unchanged
+ * (same digest, same schema sources) is not parsed or validated again.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { contentDir } from '../lib/paths.ts';
+
+/** Files read at once: far below the usual 1,024 open-file limit (EMFILE). */
+const BATCH = 256;
+
+/**
+ * The sources the stored data depends on besides the file itself. Astro clears
+ * the store only when content.config.ts changes; a schema edit must re-validate too.
+ */
+const SCHEMA_SOURCES = ['src/lib/schema.ts', 'src/lib/stats/template.ts', 'src/loaders/reports.ts'];
+
+/** <town-slug>/<name>.md under dir, as glob('*\/*.md') lists them (no dot files). */
+export async function listReports(dir: string): Promise<string[]> {
+  const towns = await fs.readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const t of towns) {
+    if (!t.isDirectory() || t.name.startsWith('.')) continue;
+    for (const f of await fs.readdir(path.join(dir, t.name), { withFileTypes: true })) {
+      if (f.isFile() && !f.name.startsWith('.') && f.name.endsWith('.md')) files.push(`${t.name}/${f.name}`);
+    }
+  }
+  return files.sort();
+}
+
+/** Fails loudly when the folder is missing or holds no report: an empty site is never what was meant. */
+async function listOrFail(dir: string): Promise<string[]> {
+  const hint = process.env['CONTENT_DIR']
+    ? `CONTENT_DIR is "${process.env['CONTENT_DIR']}"`
+    : 'CONTENT_DIR is not set, so the default content/reports is used';
+  let files: string[];
+  try {
+    files = await listReports(dir);
+  } catch (e) {
+    throw new Error(`The reports folder ${dir} cannot be read (${(e as Error).message}); ${hint}. Set CONTENT_DIR to the folder that holds <town-slug>/<year>.md.`);
+  }
+  if (files.length === 0) {
+    throw new Error(`The reports folder ${dir} holds no <town-slug>/<year>.md files; ${hint}. Set CONTENT_DIR to the folder that holds them.`);
+  }
+  return files;
+}
+
+/** The frontmatter as Astro's glob loader reads it (js-yaml's safe schema: unquoted dates become Dates). */
+function frontmatter(text: string, file: string): Record<string, unknown> {
+  try {
+    // options (even empty) keep gray-matter from caching every file's text for the whole build
+    return matter(text, {}).data as Record<string, unknown>;
+  } catch (e) {
+    const err = e as Error & { reason?: string; mark?: { line: number } };
+    // gray-matter hands js-yaml the text after the opening "---", so its line 0 is the file's line 1
+    const where = err.mark ? `:${err.mark.line + 1}` : '';
+    throw new Error(`${file}${where}: the YAML frontmatter cannot be read: ${err.reason ?? err.message}`);
+  }
+}
+
+function schemaDigest(root: string): string {
+  const h = createHash('sha256');
+  for (const f of SCHEMA_SOURCES) {
+    try {
+      h.update(readFileSync(path.join(root, f)));
+    } catch {
+      h.update(`missing ${f}`);
+    }
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+export function reportsLoader(): Loader {
+  return {
+    name: 'nianbao-reports',
+    load: async (ctx: LoaderContext) => {
+      const { store, meta, logger, parseData, generateDigest, config, watcher } = ctx;
+      const root = fileURLToPath(config.root);
+      const dir = contentDir(root);
+
+      const schema = schemaDigest(root);
+      if (meta.get('schema-digest') !== schema) {
+        store.clear();
+        meta.set('schema-digest', schema);
+      }
+
+      /** Reads one file; parses and validates it only if it changed since the stored entry. */
+      async function sync(rel: string): Promise<{ id: string; parsed: boolean }> {
+        const id = rel.replace(/\.md$/, '');
+        const file = path.join(dir, rel);
+        const text = await fs.readFile(file, 'utf8');
+        const digest = generateDigest(text);
+        if (store.get(id)?.digest === digest) return { id, parsed: false };
+        const data = await parseData({ id, data: frontmatter(text, file), filePath: file });
+        // no body and no rendered HTML: the page renders the file itself
+        store.set({ id, data, filePath: path.relative(root, file).split(path.sep).join('/'), digest });
+        return { id, parsed: true };
+      }
+
+      const files = await listOrFail(dir);
+      const seen = new Set<string>();
+      let parsed = 0;
+      for (let i = 0; i < files.length; i += BATCH) {
+        for (const r of await Promise.all(files.slice(i, i + BATCH).map(sync))) {
+          seen.add(r.id);
+          if (r.parsed) parsed++;
+        }
+      }
+      let removed = 0;
+      for (const id of store.keys()) {
+        if (!seen.has(id)) {
+          store.delete(id);
+          removed++;
+        }
+      }
+      logger.info(`${files.length} reports: ${parsed} parsed, ${files.length - parsed} unchanged, ${removed} removed`);
+
+      if (!watcher) return;
+      // dev server: follow edits, additions and deletions of report files
+      watcher.add(dir);
+      const relOf = (changed: string) => {
+        const rel = path.relative(dir, changed).split(path.sep).join('/');
+        return /^[^./][^/]*\/[^./][^/]*\.md$/.test(rel) ? rel : undefined;
+      };
+      const onChange = async (changed: string) => {
+        const rel = relOf(changed);
+        if (!rel) return;
+        try {
+          await sync(rel);
+          logger.info(`Reloaded ${rel}`);
+        } catch (e) {
+          logger.error(`Failed to reload ${rel}: ${(e as Error).message}`);
+        }
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', (deleted: string) => {
+        const rel = relOf(deleted);
+        if (rel) store.delete(rel.replace(/\.md$/, ''));
+      });
+    },
+  };
+}

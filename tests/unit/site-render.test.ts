@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, stripFrontmatter } from '../../src/lib/site/render-body.ts';
+import { neighbourMap, neighbours, type ReportSummary } from '../../src/lib/site/reports.ts';
+
+describe('report body rendering', () => {
+  it('blanks the frontmatter as Astro does, keeping every line', () => {
+    const text = '---\ntitle: 报告\nyear: 2020\n---\n\n## 一、总体情况\n\n正文。\n';
+    const body = stripFrontmatter(text);
+    expect(body.split('\n')).toHaveLength(text.split('\n').length);
+    expect(body).not.toContain('title');
+    expect(body.endsWith('## 一、总体情况\n\n正文。\n')).toBe(true);
+  });
+
+  it('leaves text without frontmatter alone', () => {
+    expect(stripFrontmatter('正文\n')).toBe('正文\n');
+  });
+
+  it('renders headings with ids and returns them', async () => {
+    const { html, headings } = await renderMarkdown(stripFrontmatter('---\na: 1\n---\n## 二、主动公开政府信息情况\n\n文字\n'));
+    expect(html).toContain('<h2 id="二主动公开政府信息情况">二、主动公开政府信息情况</h2>');
+    expect(headings).toEqual([{ depth: 2, slug: '二主动公开政府信息情况', text: '二、主动公开政府信息情况' }]);
+  });
+});
+
+describe('neighbourMap', () => {
+  const r = (id: string, year: number) => ({ id, townSlug: id.split('/')[0]!, year }) as ReportSummary;
+  const all = [r('a/2021', 2021), r('b/2020', 2020), r('a/2019', 2019), r('a/2020', 2020), r('b/2022', 2022)];
+
+  it('gives each report the same prev/next as a per-report lookup', () => {
+    const map = neighbourMap(all);
+    for (const x of all) expect(map.get(x.id)).toEqual(neighbours(all, x.id));
+    expect(map.get('a/2020')).toEqual({ prev: all[2], next: all[0] });
+    expect(map.get('b/2022')).toEqual({ prev: all[1] });
+  });
+});
