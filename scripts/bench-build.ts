@@ -12,6 +12,7 @@ import { appendFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { INDEX_DIR } from '../src/lib/search/index-format.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -154,7 +155,7 @@ const log = await readFile(path.join(out, `build-${count}.log`), 'utf8');
 const indexMs = Number(/indexed \d+ reports for search in (\d+) ms/.exec(log)?.[1] ?? 0);
 const weight = await pageWeight(site, (s) => reportPages(s, 'reports'));
 const size = await du(site);
-const searchSize = await du(path.join(site, 'pagefind'));
+const searchSize = await du(path.join(site, INDEX_DIR));
 
 let rebuild: Run | undefined;
 if (!values['skip-rebuild']) {
