@@ -24,6 +24,12 @@ export interface SiteConfig {
   psb: string;
   /** Repository URL; commit ids on report pages link to `${repoUrl}/commit/<id>` when set */
   repoUrl: string;
+  /**
+   * Other sites' search indexes to search as well (an archive built as several sites, e.g. one
+   * per province): URLs of their index parts, relative to this site's search-index/ folder,
+   * e.g. ["../../jilin/search-index/0/"]. SEARCH_EXTRA_INDEXES (comma-separated) overrides it.
+   */
+  extraSearchIndexes: string[];
 }
 
 export const site: SiteConfig = {
@@ -37,4 +43,5 @@ export const site: SiteConfig = {
   icp: '',
   psb: '',
   repoUrl: '',
+  extraSearchIndexes: [],
 };

@@ -7,8 +7,9 @@
  *
  * Reports are indexed in parts of SEARCH_SHARD_SIZE (default 50,000); each
  * part is written before the next starts, so memory stays bounded, and the
- * search page queries every part listed in search-index/parts.json (which may also
- * list other sites' parts, for an archive built as several sites).
+ * search page queries every part listed in search-index/parts.json, which also
+ * lists other sites' parts (extraSearchIndexes in src/site.config.ts) for an
+ * archive built as several sites.
  */
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import type { AstroIntegration } from 'astro';
 import { PartBuilder } from '../lib/search/index-build.ts';
 import { FORMAT_VERSION, INDEX_DIR, PARTS_FILE } from '../lib/search/index-format.ts';
 import { recordFromHtml } from '../lib/search/records.ts';
+import { site } from '../site.config.ts';
 
 async function reportPages(dir: string): Promise<string[]> {
   const root = path.join(dir, 'reports');
@@ -87,7 +89,8 @@ export default function searchIndex(): AstroIntegration {
           parts.push(`${i}/`);
           figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
         }
-        await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts })}\n`);
+        const extra = process.env['SEARCH_EXTRA_INDEXES']?.split(',').filter(Boolean) ?? site.extraSearchIndexes;
+        await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts: [...parts, ...extra] })}\n`);
         logger.info(`indexed ${files.length} reports for search in ${Date.now() - started} ms (${parts.length} part${parts.length > 1 ? 's' : ''}: ${figures.join('; ')})`);
       },
     },

@@ -3,7 +3,8 @@
  * page queries together: a query whose matches are spread over several parts
  * must still return every one of them, and only them.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,24 +12,65 @@ import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.
 import { haystack } from '../../src/lib/search/tokens.ts';
 import { PARTS_FILE } from '../../src/lib/search/index-format.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { SHARDED_DIST, SHARD_SIZE } from '../helpers/global-setup.ts';
+import { SHARDED_DIST, SHARD_SIZE, SUBPATH_DIST } from '../helpers/global-setup.ts';
 import { serveStatic, type Served } from '../helpers/server.ts';
 
 let browser: Browser;
 let server: Served;
 const records: SearchRecord[] = [];
 
-beforeAll(async () => {
-  const dir = path.join(SHARDED_DIST, 'reports');
+function recordsOf(site: string): SearchRecord[] {
+  const out: SearchRecord[] = [];
+  const dir = path.join(site, 'reports');
   for (const t of readdirSync(dir)) for (const y of readdirSync(path.join(dir, t))) {
     const f = path.join(dir, t, y, 'index.html');
-    if (existsSync(f)) records.push(recordFromHtml(readFileSync(f, 'utf8'))!);
+    if (existsSync(f)) out.push(recordFromHtml(readFileSync(f, 'utf8'))!);
   }
+  return out;
+}
+
+beforeAll(async () => {
+  records.push(...recordsOf(SHARDED_DIST));
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(SHARDED_DIST)]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+it('searches another site\'s index listed in parts.json (an archive built as several sites)', async () => {
+  // one server: the generated archive at /, the seeds' site (built for /gk/ndbg/) beside it
+  const root = mkdtempSync(path.join(os.tmpdir(), 'nianbao-sites-'));
+  try {
+    cpSync(SHARDED_DIST, root, { recursive: true });
+    mkdirSync(path.join(root, 'gk'));
+    symlinkSync(SUBPATH_DIST, path.join(root, 'gk/ndbg'));
+    const list = JSON.parse(readFileSync(path.join(root, PARTS_FILE), 'utf8'));
+    writeFileSync(path.join(root, PARTS_FILE), JSON.stringify({ ...list, parts: [...list.parts, '../gk/ndbg/search-index/0/'] }));
+    const both = await serveStatic(root);
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${both.url}search/`);
+      await page.waitForFunction(() => typeof window.archiveSearch?.search === 'function');
+      const seeds = recordsOf(SUBPATH_DIST);
+      for (const q of ['依申请公开', '寒葱沟镇', '镇', seeds[0]!.town]) {
+        const has = (r: SearchRecord) => q.split(' ').every((t) => haystack(r.text).includes(haystack(t)));
+        const want = [...records.filter(has).map((r) => r.url), ...seeds.filter(has).map((r) => `${both.origin}/gk/ndbg${r.url}`)].sort();
+        const got = (await page.evaluate((q) => window.archiveSearch.search(q), q)).map((h) => h.url).sort();
+        expect(got, q).toEqual(want);
+      }
+      // the other site's reports open from the result list
+      await page.goto(`${both.url}search/?q=${encodeURIComponent('寒葱沟镇')}`);
+      await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('找到'));
+      const href = await page.locator('#search-results a').first().getAttribute('href');
+      expect(href).toMatch(/\/gk\/ndbg\/reports\/[a-z-]+\/\d{4}\/$/);
+      expect((await fetch(href!)).status).toBe(200);
+    } finally {
+      await both.close();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 it('queries over several shards return every matching report, and only those', async () => {

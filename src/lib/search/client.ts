@@ -111,20 +111,19 @@ export class Part {
 export class ArchiveSearch {
   #parts: Promise<Part[]> | undefined;
   private base: string;
-  private extra: string[];
-  /** base: the site's base path; extra: more part URLs (other sites' indexes) to search as well. */
-  constructor(base: string, extra: string[] = []) {
+  /** base: the site's base path. The parts to search are listed in its search-index/parts.json. */
+  constructor(base: string) {
     this.base = base;
-    this.extra = extra;
   }
 
   parts(): Promise<Part[]> {
     this.#parts ??= (async () => {
       const listUrl = new URL(`${this.base}${PARTS_FILE}`, location.href);
       const { parts } = await fetchJson<{ parts: string[] }>(listUrl.href);
-      const urls = [...parts.map((p) => new URL(p, listUrl).href), ...this.extra.map((p) => new URL(p, location.href).href)];
-      const site = new URL(this.base, location.href).href;
-      return Promise.all(urls.map((u) => Part.load(u.endsWith('/') ? u : `${u}/`, u.startsWith(site))));
+      // parts of this site's own index, and of other sites' (an archive built as several sites)
+      const own = new URL('./', listUrl).href;
+      const urls = parts.map((p) => new URL(p.endsWith('/') ? p : `${p}/`, listUrl).href);
+      return Promise.all(urls.map((u) => Part.load(u, u.startsWith(own))));
     })();
     return this.#parts;
   }
