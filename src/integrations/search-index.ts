@@ -43,8 +43,12 @@ async function writePart(files: string[], dir: string) {
   let doc = 0;
   let bytes = 0;
   const BATCH = 64;
+  const read = (i: number) => Promise.all(files.slice(i, i + BATCH).map((f) => readFile(f, 'utf8')));
+  let next = read(0);
   for (let i = 0; i < files.length; i += BATCH) {
-    const pages = await Promise.all(files.slice(i, i + BATCH).map((f) => readFile(f, 'utf8')));
+    const pages = await next;
+    // the next pages are read while these are indexed
+    next = read(i + BATCH);
     const writes: Promise<void>[] = [];
     pages.forEach((html, k) => {
       const r = recordFromHtml(html);
