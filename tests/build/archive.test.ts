@@ -45,7 +45,7 @@ describe('site files', () => {
     expect(read('robots.txt')).toMatch(/^User-agent: \*/);
   });
   it('web.config and .htaccess are in the output', () => {
-    expect(read('web.config')).toContain('fileExtension=".pf_fragment"');
+    expect(read('web.config')).toContain('fileExtension=".bin"');
     expect(read('.htaccess')).toContain('DirectoryIndex index.html');
   });
 });
