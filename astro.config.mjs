@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { site } from './src/site.config.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import archiveFiles from './src/integrations/archive-files.ts';
+import incremental from './src/integrations/incremental.ts';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -51,5 +52,6 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Nothing is fetched from other hosts: no prefetch, no dev toolbar telemetry.
   devToolbar: { enabled: false },
-  integrations: [searchIndex(), archiveFiles()],
+  // incremental first: its build:done hook removes stale files before the others write theirs
+  integrations: [incremental(), searchIndex(), archiveFiles()],
 });

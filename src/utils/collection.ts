@@ -4,7 +4,12 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ReportData } from '../lib/schema.ts';
-import { neighbourMap, regions, summarize, type Neighbours, type Province, type ReportSummary } from '../lib/site/reports.ts';
+import path from 'node:path';
+import { countyPathOf, neighbourMap, regions, summarize, type Neighbours, type Province, type ReportSummary } from '../lib/site/reports.ts';
+import { mustRender } from '../lib/build/incremental.ts';
+import { revisionsOf } from '../lib/git-history.ts';
+import { contentDir } from '../lib/paths.ts';
+import { history } from './history.ts';
 
 export type ReportEntry = CollectionEntry<'reports'> & { data: ReportData };
 
@@ -19,4 +24,23 @@ export function loadReports() {
     return { entries, summaries, regions: regions(summaries), neighbours: neighbourMap(summaries) };
   });
   return cache;
+}
+
+/**
+ * The reports whose page, report.md and report.json must be rendered in this
+ * build: all of them, except in an incremental build those whose inputs are
+ * unchanged (src/lib/build/incremental.ts). Everything a report page shows
+ * besides code and settings must be in these inputs.
+ */
+let toRender: Promise<ReportEntry[]> | undefined;
+export function reportsToRender(): Promise<ReportEntry[]> {
+  toRender ??= loadReports().then(({ entries, regions, neighbours }) => {
+    const h = history();
+    return entries.filter((e) => {
+      const n = neighbours.get(e.id);
+      const revisions = revisionsOf(h, path.join(contentDir(), `${e.id}.md`));
+      return mustRender(e.id, [e.digest, n?.prev?.id, n?.next?.id, countyPathOf(regions, e.data), h.available, revisions]);
+    });
+  });
+  return toRender;
 }

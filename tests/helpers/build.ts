@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export async function buildSite(opts: { outDir: string; basePath?: string; contentDir?: string; env?: Record<string, string> }): Promise<void> {
+/** Builds; resolves to the build's log. */
+export async function buildSite(opts: { outDir: string; basePath?: string; contentDir?: string; env?: Record<string, string> }): Promise<string> {
   // vitest puts its own Vite variables (BASE_URL, MODE, NODE_ENV=test …) in the environment: the build must not inherit them
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|VITE_.*)$/.test(k)),
@@ -22,11 +23,12 @@ export async function buildSite(opts: { outDir: string; basePath?: string; conte
     ...opts.env,
   };
   try {
-    await run(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', opts.outDir], {
+    const { stdout, stderr } = await run(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', opts.outDir], {
       cwd: ROOT,
       env,
       maxBuffer: 64 * 1024 * 1024,
     });
+    return `${stdout}${stderr}`;
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`astro build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);

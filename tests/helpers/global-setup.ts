@@ -3,7 +3,7 @@
  * tests. Astro builds in the same project must not run at the same time (they
  * share .astro/), so no test file builds on its own.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCorpus } from '../../src/lib/corpus/generate.ts';
 import { ROOT, buildSite } from './build.ts';
@@ -13,6 +13,11 @@ export const SUBPATH_DIST = path.join(ROOT, 'test-artifacts/site-gk-ndbg');
 export const SHARDED_CONTENT = path.join(ROOT, 'test-artifacts/corpus-sharded');
 export const SHARDED_DIST = path.join(ROOT, 'test-artifacts/site-sharded');
 export const SHARD_SIZE = 40;
+/** An archive built, edited (one report changed, one deleted) and built again incrementally; and built in full. */
+export const INCREMENTAL_CONTENT = path.join(ROOT, 'test-artifacts/corpus-incremental');
+export const INCREMENTAL_DIST = path.join(ROOT, 'test-artifacts/site-incremental');
+export const FULL_DIST = path.join(ROOT, 'test-artifacts/site-incremental-full');
+export const INCREMENTAL_LOG = path.join(ROOT, 'test-artifacts/incremental-build.log');
 
 export default async function setup() {
   await rm(SUBPATH_DIST, { recursive: true, force: true });
@@ -25,4 +30,19 @@ export default async function setup() {
   }
   await rm(SHARDED_DIST, { recursive: true, force: true });
   await buildSite({ outDir: SHARDED_DIST, contentDir: SHARDED_CONTENT, env: { SEARCH_SHARD_SIZE: String(SHARD_SIZE) } });
+
+  await rm(INCREMENTAL_CONTENT, { recursive: true, force: true });
+  await rm(INCREMENTAL_DIST, { recursive: true, force: true });
+  await rm(FULL_DIST, { recursive: true, force: true });
+  const corpus = [...generateCorpus(40, 11)];
+  for (const r of corpus) {
+    await mkdir(path.dirname(path.join(INCREMENTAL_CONTENT, r.path)), { recursive: true });
+    await writeFile(path.join(INCREMENTAL_CONTENT, r.path), r.content);
+  }
+  await buildSite({ outDir: INCREMENTAL_DIST, contentDir: INCREMENTAL_CONTENT });
+  const sorted = corpus.map((r) => r.path).sort();
+  await appendFile(path.join(INCREMENTAL_CONTENT, sorted[0]!), '\n本段为增量构建测试所加：核对增量构建。\n');
+  await rm(path.join(INCREMENTAL_CONTENT, sorted[9]!));
+  await writeFile(INCREMENTAL_LOG, await buildSite({ outDir: INCREMENTAL_DIST, contentDir: INCREMENTAL_CONTENT }));
+  await buildSite({ outDir: FULL_DIST, contentDir: INCREMENTAL_CONTENT, env: { NIANBAO_FULL_BUILD: '1' } });
 }

@@ -138,7 +138,7 @@ export function regions(reports: ReportSummary[]): Province[] {
 }
 
 /** The region page path of a report's county (with the same disambiguation as regions()). */
-export function countyPathOf(all: Province[], r: { province?: string; city?: string; county: string }): string {
+export function countyPathOf(all: Province[], r: { province?: string | undefined; city?: string | undefined; county: string }): string {
   const p = all.find((x) => x.name === (r.province ?? UNKNOWN_PROVINCE));
   const c = p?.counties.find((x) => x.name === r.county && (x.city ?? '') === (r.city ?? ''));
   return `regions/${p?.slug ?? provinceSlug(r.province)}/${c?.slug ?? countySlug(r.county)}/`;

@@ -3,9 +3,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportRecord } from '../../../lib/exports/reports.ts';
 import { checkStats } from '../../../lib/stats/checks.ts';
 import type { NationalFormat } from '../../../lib/stats/template.ts';
-import { loadReports, type ReportEntry } from '../../../utils/collection.ts';
+import { reportsToRender, type ReportEntry } from '../../../utils/collection.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => (await loadReports()).entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+export const getStaticPaths: GetStaticPaths = async () => (await reportsToRender()).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
 
 export const GET: APIRoute = ({ props }) => {
   const { entry } = props as { entry: ReportEntry };

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { contentDir } from '../../../lib/paths.ts';
-import { loadReports } from '../../../utils/collection.ts';
+import { reportsToRender } from '../../../utils/collection.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => (await loadReports()).entries.map((e) => ({ params: { id: e.id } }));
+export const getStaticPaths: GetStaticPaths = async () => (await reportsToRender()).map((e) => ({ params: { id: e.id } }));
 
 export const GET: APIRoute = async ({ params }) =>
   new Response(await readFile(path.join(contentDir(), `${params.id}.md`)), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });

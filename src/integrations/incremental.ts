@@ -1,0 +1,60 @@
+/**
+ * Incremental builds (src/lib/build/incremental.ts): before the build, loads
+ * the last successful build's cache when the code and settings are the same,
+ * and then keeps the output folder instead of emptying it; after the build
+ * (first of the build:done hooks), removes every file this build neither
+ * wrote nor kept (deleted reports, old assets), and saves the new cache.
+ */
+import { mkdirSync, rmSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { CACHE_VERSION, cacheFile, fingerprint, incrementalState, readCache, reportOutputs, staleFiles } from '../lib/build/incremental.ts';
+
+function removeEmptyDirs(dir: string): boolean {
+  let empty = true;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && removeEmptyDirs(path.join(dir, e.name))) rmdirSync(path.join(dir, e.name));
+    else empty = false;
+  }
+  return empty;
+}
+
+export default function incremental(): AstroIntegration {
+  let root = '';
+  let file = '';
+  return {
+    name: 'nianbao:incremental',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+        if (command !== 'build' || process.env['NIANBAO_FULL_BUILD'] === '1') return;
+        const s = incrementalState();
+        root = fileURLToPath(config.root);
+        s.outDir = fileURLToPath(config.outDir);
+        s.started = Date.now();
+        s.fingerprint = fingerprint(root, s.outDir, process.env);
+        file = cacheFile(root, s.outDir);
+        s.previous = readCache(file, s.fingerprint);
+        // a build that fails half-way must not be trusted next time
+        rmSync(file, { force: true });
+        if (s.previous) {
+          updateConfig({ vite: { build: { emptyOutDir: false } } });
+          logger.info('same code and settings as the last build: unchanged reports are kept, not rendered again');
+        }
+      },
+      'astro:build:done': ({ logger }) => {
+        const s = incrementalState();
+        if (!s.outDir || !s.fingerprint) return;
+        if (s.previous) {
+          const keep = new Set([...s.kept].flatMap(reportOutputs));
+          const stale = staleFiles(s.outDir, s.started, keep);
+          for (const f of stale) rmSync(f);
+          removeEmptyDirs(s.outDir);
+          logger.info(`${s.kept.size} of ${Object.keys(s.current).length} report pages unchanged and kept; ${stale.length} stale files removed`);
+        }
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify({ version: CACHE_VERSION, fingerprint: s.fingerprint, pages: s.current }));
+      },
+    },
+  };
+}

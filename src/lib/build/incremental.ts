@@ -1,0 +1,111 @@
+/**
+ * Incremental builds. Astro renders every page on every build; at 10,000
+ * reports that is most of a build, though an edit touches one report. So a
+ * report's three outputs (page, report.md, report.json) are rendered again
+ * only when what they show may have changed: its file (digest), its prev/next
+ * years, its county's page, its git history — under the same code, settings
+ * and output folder (the fingerprint). Anything else (a changed component, a
+ * new dependency, BASE_PATH) changes the fingerprint and gives a full build.
+ *
+ * The state lives on globalThis because the integration (src/integrations/
+ * incremental.ts) and the bundled pages are different module instances in one
+ * process. NIANBAO_FULL_BUILD=1 turns it off.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const CACHE_VERSION = 1;
+/** A report's outputs, relative to the output folder. */
+export const reportOutputs = (id: string) => [`reports/${id}/index.html`, `reports/${id}/report.md`, `reports/${id}/report.json`];
+
+export interface BuildCache {
+  version: number;
+  fingerprint: string;
+  /** report id → hash of its page inputs */
+  pages: Record<string, string>;
+}
+
+export interface IncrementalState {
+  /** set for `astro build` only */
+  outDir?: string;
+  fingerprint?: string;
+  /** the last successful build's cache when it matches this build's fingerprint */
+  previous?: BuildCache | undefined;
+  started: number;
+  current: Record<string, string>;
+  kept: Set<string>;
+}
+
+const KEY = Symbol.for('nianbao.incremental');
+export function incrementalState(): IncrementalState {
+  const g = globalThis as unknown as Record<symbol, IncrementalState | undefined>;
+  return (g[KEY] ??= { started: Date.now(), current: {}, kept: new Set() });
+}
+
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+/** Every file the output can depend on besides content: code, styles, public files, settings, dependencies. */
+function codeFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk(path.join(root, 'src'));
+  walk(path.join(root, 'public'));
+  for (const f of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'content/redirects.yml']) if (existsSync(path.join(root, f))) out.push(path.join(root, f));
+  return out.sort();
+}
+
+export function fingerprint(root: string, outDir: string, env: Record<string, string | undefined>): string {
+  const h = createHash('sha256');
+  h.update(`v${CACHE_VERSION}\0${outDir}\0`);
+  for (const k of ['BASE_PATH', 'CONTENT_DIR', 'SEARCH_SHARD_SIZE', 'SEARCH_EXTRA_INDEXES']) h.update(`${k}=${env[k] ?? ''}\0`);
+  for (const f of codeFiles(root)) h.update(`${path.relative(root, f)}\0${sha(readFileSync(f))}\0`);
+  return h.digest('hex');
+}
+
+export const cacheFile = (root: string, outDir: string) => path.join(root, 'node_modules/.cache/nianbao', `build-${sha(outDir).slice(0, 16)}.json`);
+
+export function readCache(file: string, fp: string): BuildCache | undefined {
+  try {
+    const c = JSON.parse(readFileSync(file, 'utf8')) as BuildCache;
+    return c.version === CACHE_VERSION && c.fingerprint === fp ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Must this report's outputs be rendered? Records its input hash for the next
+ * build either way; false only when the last build had the same inputs and
+ * its outputs are still there.
+ */
+export function mustRender(id: string, inputs: unknown): boolean {
+  const s = incrementalState();
+  const hash = sha(JSON.stringify(inputs));
+  s.current[id] = hash;
+  if (!s.outDir || s.previous?.pages[id] !== hash) return true;
+  if (!reportOutputs(id).every((f) => existsSync(path.join(s.outDir!, f)))) return true;
+  s.kept.add(id);
+  return false;
+}
+
+/** Files in dir (recursively) last written before `before` and not in `keep`: what an incremental build leaves stale. */
+export function staleFiles(dir: string, before: number, keep: Set<string>): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (statSync(p).mtimeMs < before && !keep.has(path.relative(dir, p).split(path.sep).join('/'))) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
