@@ -4,6 +4,7 @@ import { site } from './src/site.config.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import archiveFiles from './src/integrations/archive-files.ts';
 import incremental from './src/integrations/incremental.ts';
+import reportFiles from './src/integrations/report-files.ts';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -53,5 +54,5 @@ export default defineConfig({
   // Nothing is fetched from other hosts: no prefetch, no dev toolbar telemetry.
   devToolbar: { enabled: false },
   // incremental first: its build:done hook removes stale files before the others write theirs
-  integrations: [incremental(), searchIndex(), archiveFiles()],
+  integrations: [incremental(), reportFiles(), searchIndex(), archiveFiles()],
 });

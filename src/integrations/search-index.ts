@@ -33,7 +33,7 @@ async function reportPages(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 });
+const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 
 /** Writes one part; returns its report count, gram count and bytes. */
 async function writePart(files: string[], dir: string) {

@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ReportData } from '../lib/schema.ts';
 import path from 'node:path';
 import { countyPathOf, neighbourMap, regions, summarize, type Neighbours, type Province, type ReportSummary } from '../lib/site/reports.ts';
-import { mustRender } from '../lib/build/incremental.ts';
+import { incrementalState, mustRender } from '../lib/build/incremental.ts';
 import { revisionsOf } from '../lib/git-history.ts';
 import { contentDir } from '../lib/paths.ts';
 import { history } from './history.ts';
@@ -27,7 +27,7 @@ export function loadReports() {
 }
 
 /**
- * The reports whose page, report.md and report.json must be rendered in this
+ * The reports whose page, report.md and report.json must be written in this
  * build: all of them, except in an incremental build those whose inputs are
  * unchanged (src/lib/build/incremental.ts). Everything a report page shows
  * besides code and settings must be in these inputs.
@@ -36,11 +36,13 @@ let toRender: Promise<ReportEntry[]> | undefined;
 export function reportsToRender(): Promise<ReportEntry[]> {
   toRender ??= loadReports().then(({ entries, regions, neighbours }) => {
     const h = history();
-    return entries.filter((e) => {
+    const list = entries.filter((e) => {
       const n = neighbours.get(e.id);
       const revisions = revisionsOf(h, path.join(contentDir(), `${e.id}.md`));
       return mustRender(e.id, [e.digest, n?.prev?.id, n?.next?.id, countyPathOf(regions, e.data), h.available, revisions]);
     });
+    incrementalState().rendered = list.map((e) => ({ id: e.id, data: e.data }));
+    return list;
   });
   return toRender;
 }

@@ -7,6 +7,10 @@
  * and output folder (the fingerprint). Anything else (a changed component, a
  * new dependency, BASE_PATH) changes the fingerprint and gives a full build.
  *
+ * report.md and report.json are not Astro routes: written from the rendered
+ * reports after the build (src/integrations/report-files.ts), as two routes
+ * they cost a quarter of the page-generation time.
+ *
  * The state lives on globalThis because the integration (src/integrations/
  * incremental.ts) and the bundled pages are different module instances in one
  * process. NIANBAO_FULL_BUILD=1 turns it off.
@@ -14,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { ReportData } from '../schema.ts';
 
 export const CACHE_VERSION = 1;
 /** A report's outputs, relative to the output folder. */
@@ -35,12 +40,14 @@ export interface IncrementalState {
   started: number;
   current: Record<string, string>;
   kept: Set<string>;
+  /** the reports rendered in this build (their report.md and report.json are written after it) */
+  rendered: { id: string; data: ReportData }[];
 }
 
 const KEY = Symbol.for('nianbao.incremental');
 export function incrementalState(): IncrementalState {
   const g = globalThis as unknown as Record<symbol, IncrementalState | undefined>;
-  return (g[KEY] ??= { started: Date.now(), current: {}, kept: new Set() });
+  return (g[KEY] ??= { started: Date.now(), current: {}, kept: new Set(), rendered: [] });
 }
 
 const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');

@@ -6,6 +6,8 @@
  * Pure; the endpoints in src/pages/data/ and the year pages call it.
  */
 import type { ReportData } from '../schema.ts';
+import { checkStats } from '../stats/checks.ts';
+import type { NationalFormat } from '../stats/template.ts';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
@@ -86,4 +88,10 @@ export function toCsv(records: ExportRecord[]): string {
     );
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** /reports/<id>/report.json: the report's data (as in data/reports.json) with its notes and arithmetic checks. */
+export function reportJson(id: string, d: ReportData): string {
+  const checks = d.format !== 'free' && d.stats ? checkStats(d.format as NationalFormat, d.stats) : [];
+  return JSON.stringify({ ...exportRecord(id, d), notes: d.notes ?? [], checks }, null, 1);
 }
