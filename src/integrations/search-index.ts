@@ -11,14 +11,15 @@
  * lists other sites' parts (extraSearchIndexes in src/site.config.ts) for an
  * archive built as several sites.
  */
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { PartBuilder } from '../lib/search/index-build.ts';
 import { FORMAT_VERSION, INDEX_DIR, PARTS_FILE } from '../lib/search/index-format.ts';
-import { recordFromHtml } from '../lib/search/records.ts';
+import type { SearchRecord } from '../lib/search/records.ts';
 import { site } from '../site.config.ts';
 
 async function reportPages(dir: string): Promise<string[]> {
@@ -35,44 +36,62 @@ async function reportPages(dir: string): Promise<string[]> {
 
 const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 
+/** Pages per batch handed from the worker thread. */
+const BATCH = 64;
+
+/**
+ * Records of the given pages, in order, from a worker thread that also writes
+ * the reports' d/<i>.bin files (search-pages-worker.ts); two batches ahead.
+ */
+async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<SearchRecord[]> {
+  const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url), { workerData: { files, dir, batchSize: BATCH } });
+  const batches = Math.ceil(files.length / BATCH);
+  const waiting = new Map<number, (m: { records?: SearchRecord[]; error?: string }) => void>();
+  const arrived = new Map<number, { records?: SearchRecord[]; error?: string }>();
+  worker.on('message', (m: { batch: number; records?: SearchRecord[]; error?: string }) => {
+    const w = waiting.get(m.batch);
+    if (w) w(m);
+    else arrived.set(m.batch, m);
+  });
+  let failed: Error | undefined;
+  worker.on('error', (e) => {
+    failed = e;
+    for (const w of waiting.values()) w({ error: e.message });
+  });
+  try {
+    for (let k = 0; k < Math.min(2, batches); k++) worker.postMessage(k);
+    for (let k = 0; k < batches; k++) {
+      if (failed) throw failed;
+      const m = arrived.get(k) ?? (await new Promise<{ records?: SearchRecord[]; error?: string }>((r) => waiting.set(k, r)));
+      arrived.delete(k);
+      waiting.delete(k);
+      if (m.error) throw new Error(m.error);
+      if (k + 2 < batches) worker.postMessage(k + 2);
+      yield m.records!;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /** Writes one part; returns its report count, gram count and bytes. */
 async function writePart(files: string[], dir: string) {
   const builder = new PartBuilder();
   await mkdir(path.join(dir, 'd'), { recursive: true });
   await mkdir(path.join(dir, 'b'), { recursive: true });
-  let doc = 0;
-  let bytes = 0;
-  const BATCH = 64;
-  const read = (i: number) => Promise.all(files.slice(i, i + BATCH).map((f) => readFile(f, 'utf8')));
-  let next = read(0);
-  for (let i = 0; i < files.length; i += BATCH) {
-    const pages = await next;
-    // the next pages are read while these are indexed
-    next = read(i + BATCH);
-    const writes: Promise<void>[] = [];
-    pages.forEach((html, k) => {
-      const r = recordFromHtml(html);
-      if (!r) throw new Error(`search index: ${files[i + k]} has no data-pagefind-body region`);
-      const data = gz(JSON.stringify(builder.addReport(r)));
-      bytes += data.length;
-      writes.push(writeFile(path.join(dir, 'd', `${doc++}.bin`), data));
-    });
-    await Promise.all(writes);
-  }
+  for await (const records of recordsFromWorker(files, dir)) for (const r of records) builder.addReport(r);
   const { table, buckets, grams } = builder.finish();
-  const tableBytes = gz(JSON.stringify(table));
-  await writeFile(path.join(dir, 'part.bin'), tableBytes);
-  bytes += tableBytes.length;
-  for (let i = 0; i < buckets.length; i += BATCH) {
-    await Promise.all(
-      buckets.slice(i, i + BATCH).map((b, k) => {
-        const data = gz(b);
-        bytes += data.length;
-        return writeFile(path.join(dir, 'b', `${i + k}.bin`), data);
-      }),
-    );
+  await writeFile(path.join(dir, 'part.bin'), gz(JSON.stringify(table)));
+  for (let i = 0; i < buckets.length; i += 64) {
+    await Promise.all(buckets.slice(i, i + 64).map((b, k) => writeFile(path.join(dir, 'b', `${i + k}.bin`), gz(b))));
   }
-  return { reports: table.n, grams, buckets: buckets.length, bytes };
+  return { reports: table.n, grams, buckets: buckets.length, bytes: await du(dir) };
+}
+
+async function du(dir: string): Promise<number> {
+  let n = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) n += e.isDirectory() ? await du(path.join(dir, e.name)) : (await stat(path.join(dir, e.name))).size;
+  return n;
 }
 
 export default function searchIndex(): AstroIntegration {

@@ -72,6 +72,11 @@ class GramTable {
   }
 }
 
+/** A report's file in the index (d/<i>.bin): what the search page shows and checks. */
+export function docFile(r: SearchRecord): DocFile {
+  return { id: r.id, title: r.title, town: r.town, county: r.county, province: r.province, year: Number(r.year), format: r.format, text: r.text };
+}
+
 export class PartBuilder {
   private ids = new GramTable();
   private lists: number[][] = [];
@@ -110,7 +115,7 @@ export class PartBuilder {
     }
   }
 
-  /** Adds a report (in id order, so each town is one range) and returns its document file. */
+  /** Adds a report (in id order, so each town is one range); returns its document file. */
   addReport(r: SearchRecord): DocFile {
     if (r.id <= this.lastId) throw new Error(`search index: reports must be added in id order (${r.id} after ${this.lastId})`);
     this.lastId = r.id;
@@ -128,7 +133,7 @@ export class PartBuilder {
     this.lastTown = slug;
     t.years.push(Number(r.year));
     t.formatOf.push(index(this.formatIx, r.format, () => t.formats.push(r.format) - 1));
-    return { id: r.id, title: r.title, town: r.town, county: r.county, province: r.province, year: Number(r.year), format: r.format, text: r.text };
+    return docFile(r);
   }
   /** The part's table and its buckets (uncompressed). */
   finish(): { table: PartTable; buckets: Uint8Array[]; grams: number } {
