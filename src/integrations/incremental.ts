@@ -5,19 +5,22 @@
  * (first of the build:done hooks), removes every file this build neither
  * wrote nor kept (deleted reports, old assets), and saves the new cache.
  */
-import { mkdirSync, rmSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CACHE_VERSION, cacheFile, fingerprint, incrementalState, readCache, reportOutputs, staleFiles } from '../lib/build/incremental.ts';
+import { CACHE_VERSION, cacheFile, fingerprint, incrementalState, readCache, staleFiles } from '../lib/build/incremental.ts';
+import { INDEX_DIR } from '../lib/search/index-format.ts';
 
-function removeEmptyDirs(dir: string): boolean {
-  let empty = true;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory() && removeEmptyDirs(path.join(dir, e.name))) rmdirSync(path.join(dir, e.name));
-    else empty = false;
+/** Removes the folders that removing `files` left empty, up to (not including) root. */
+function removeEmptyParents(root: string, files: string[]) {
+  const dirs = [...new Set(files.map((f) => path.dirname(f)))].sort((a, b) => b.length - a.length);
+  for (let d of dirs) {
+    while (d.startsWith(root) && d !== root && existsSync(d) && readdirSync(d).length === 0) {
+      rmdirSync(d);
+      d = path.dirname(d);
+    }
   }
-  return empty;
 }
 
 export default function incremental(): AstroIntegration {
@@ -46,10 +49,10 @@ export default function incremental(): AstroIntegration {
         const s = incrementalState();
         if (!s.outDir || !s.fingerprint) return;
         if (s.previous) {
-          const keep = new Set([...s.kept].flatMap(reportOutputs));
-          const stale = staleFiles(s.outDir, s.started, keep);
+          // the search index folder is rewritten whole by its own integration
+          const stale = staleFiles(s.outDir, s.started, s.kept, [INDEX_DIR]);
           for (const f of stale) rmSync(f);
-          removeEmptyDirs(s.outDir);
+          removeEmptyParents(s.outDir.replace(/\/$/, ''), stale);
           logger.info(`${s.kept.size} of ${Object.keys(s.current).length} report pages unchanged and kept; ${stale.length} stale files removed`);
         }
         mkdirSync(path.dirname(file), { recursive: true });
