@@ -8,7 +8,7 @@
  * shown, so no result lacks the query. No DOM code here.
  */
 import { gunzipSync } from 'fflate';
-import { andInto, bucketOf, decodeBucket, emptySet, fullSet, has, members, PARTS_FILE, type DocFile, type DocSet, type PartTable } from './index-format.ts';
+import { andInto, bucketOf, decodeBucket, decodeTable, emptySet, fullSet, has, members, PARTS_FILE, type DocFile, type DocSet, type PartTable } from './index-format.ts';
 import { containsAll, excerpt, haystack, parseQuery, termGrams } from './tokens.ts';
 
 export interface SearchHit {
@@ -52,8 +52,10 @@ export class Part {
   readonly url: string;
   readonly local: boolean;
   readonly table: PartTable;
-  /** per report: its town's row in table.towns */
+  /** per report: its town's row in table.towns, its year, its format's index */
   readonly townOf: Int32Array;
+  readonly year: Int32Array;
+  readonly format: Int32Array;
   private buckets = new Map<number, Promise<Map<string, DocSet>>>();
   private docs = new Map<number, Promise<DocFile>>();
 
@@ -61,8 +63,7 @@ export class Part {
     this.url = url;
     this.local = local;
     this.table = table;
-    this.townOf = new Int32Array(table.n);
-    table.towns.forEach(([, , from, to], i) => this.townOf.fill(i, from, to));
+    ({ townOf: this.townOf, year: this.year, format: this.format } = decodeTable(table));
   }
 
   static async load(url: string, local: boolean): Promise<Part> {
@@ -99,7 +100,7 @@ export class Part {
     const t = this.table;
     const [town, county] = t.towns[this.townOf[doc]!]!;
     const [countyName, province] = t.counties[county]!;
-    return { town, county: countyName, province: t.provinces[province]!, year: String(t.years[doc]), format: t.formats[t.formatOf[doc]!]! };
+    return { town, county: countyName, province: t.provinces[province]!, year: String(this.year[doc]), format: t.formats[this.format[doc]!]! };
   }
 
   /** The link to a report: site-relative for this site's parts, absolute for another site's. */

@@ -82,7 +82,7 @@ export class PartBuilder {
   private lists: number[][] = [];
   private last: number[] = [];
   private n = 0;
-  private table: Omit<PartTable, 'n' | 'buckets' | 'version'> = { provinces: [], counties: [], towns: [], formats: [], years: [], formatOf: [] };
+  private table = { provinces: [] as string[], counties: [] as [string, number][], towns: [] as [string, number, number][], formats: [] as string[], years: [] as number[], formatOf: [] as number[] };
   private provinceIx = new Map<string, number>();
   private countyIx = new Map<string, number>();
   private formatIx = new Map<string, number>();
@@ -128,8 +128,8 @@ export class PartBuilder {
     const county = index(this.countyIx, `${province}/${r.county}`, () => t.counties.push([r.county, province]) - 1);
     const town = t.towns.at(-1);
     const slug = r.id.split('/')[0]!;
-    if (town && this.lastTown === slug) town[3] = doc + 1;
-    else t.towns.push([r.town, county, doc, doc + 1]);
+    if (town && this.lastTown === slug) town[2]++;
+    else t.towns.push([r.town, county, 1]);
     this.lastTown = slug;
     t.years.push(Number(r.year));
     t.formatOf.push(index(this.formatIx, r.format, () => t.formats.push(r.format) - 1));
@@ -148,6 +148,11 @@ export class PartBuilder {
     }
     const order = (a: Posting, b: Posting) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : Number(a.title) - Number(b.title));
     const buckets = byBucket.map((ps) => encodeBucket(ps.sort(order), n));
-    return { table: { version: FORMAT_VERSION, n, buckets: count, ...this.table }, buckets, grams: this.ids.size };
+    const { years, formatOf, ...rest } = this.table;
+    const yearBase = years.reduce((a, b) => Math.min(a, b), years[0] ?? 0);
+    // one character per report keeps the table small (50,000 reports: 155 KB gzip as number arrays)
+    if (years.some((y) => y - yearBase > 40) || this.table.formats.length > 10) throw new Error('search index: report years span more than 40 years, or more than 10 formats');
+    const table: PartTable = { version: FORMAT_VERSION, n, buckets: count, ...rest, yearBase, years: years.map((y) => String.fromCharCode(48 + y - yearBase)).join(''), formatOf: formatOf.join('') };
+    return { table, buckets, grams: this.ids.size };
   }
 }

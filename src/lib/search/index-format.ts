@@ -31,13 +31,31 @@ export interface PartTable {
   provinces: string[];
   /** [name, province index] */
   counties: [string, number][];
-  /** [name, county index, first report, last report + 1]: reports are sorted by id, so a town is one range */
-  towns: [string, number, number, number][];
+  /** [name, county index, number of reports]: reports are sorted by id, so a town's are consecutive */
+  towns: [string, number, number][];
   formats: string[];
-  /** per report: year */
-  years: number[];
-  /** per report: index into formats */
-  formatOf: number[];
+  /** per report, one character: its year is yearBase + (char code − 48) */
+  years: string;
+  yearBase: number;
+  /** per report, one digit: index into formats */
+  formatOf: string;
+}
+
+/** The per-report columns of a part table, decoded. */
+export function decodeTable(t: PartTable): { townOf: Int32Array; year: Int32Array; format: Int32Array } {
+  const townOf = new Int32Array(t.n);
+  let at = 0;
+  t.towns.forEach(([, , count], i) => {
+    townOf.fill(i, at, at + count);
+    at += count;
+  });
+  const year = new Int32Array(t.n);
+  const format = new Int32Array(t.n);
+  for (let i = 0; i < t.n; i++) {
+    year[i] = t.yearBase + t.years.charCodeAt(i) - 48;
+    format[i] = t.formatOf.charCodeAt(i) - 48;
+  }
+  return { townOf, year, format };
 }
 
 export interface DocFile {
