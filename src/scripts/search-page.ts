@@ -92,7 +92,7 @@ async function search() {
           ? `找到 ${shown} 份${what}。`
           : exact
             ? `找到 ${cands.length} 份${what}，已显示 ${shown} 份。`
-            : `已显示 ${shown} 份${what}，另有至多 ${cands.length - next} 份待核对。`;
+            : `已显示 ${shown} 份${what}，还有更多结果（至多 ${cands.length - next} 份）。`;
   };
   more.onclick = () => void showMore();
   await showMore();
