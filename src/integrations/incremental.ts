@@ -24,7 +24,6 @@ function removeEmptyParents(root: string, files: string[]) {
 }
 
 export default function incremental(): AstroIntegration {
-  let root = '';
   let file = '';
   return {
     name: 'nianbao:incremental',
@@ -32,7 +31,7 @@ export default function incremental(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         if (command !== 'build' || process.env['NIANBAO_FULL_BUILD'] === '1') return;
         const s = incrementalState();
-        root = fileURLToPath(config.root);
+        const root = fileURLToPath(config.root);
         s.outDir = fileURLToPath(config.outDir);
         s.started = Date.now();
         s.fingerprint = fingerprint(root, s.outDir, process.env);

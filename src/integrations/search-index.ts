@@ -11,7 +11,7 @@
  * lists other sites' parts (extraSearchIndexes in src/site.config.ts) for an
  * archive built as several sites.
  */
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -39,16 +39,19 @@ const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 /** Pages per batch handed from the worker thread. */
 const BATCH = 64;
 
+type Batch = { records?: SearchRecord[]; bytes?: number; error?: string };
+
 /**
  * Records of the given pages, in order, from a worker thread that also writes
- * the reports' d/<i>.bin files (search-pages-worker.ts); two batches ahead.
+ * the reports' d/<i>.bin files (search-pages-worker.ts, which says how many
+ * bytes it wrote); two batches ahead.
  */
-async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<SearchRecord[]> {
+async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<{ records: SearchRecord[]; bytes: number }> {
   const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url), { workerData: { files, dir, batchSize: BATCH } });
   const batches = Math.ceil(files.length / BATCH);
-  const waiting = new Map<number, (m: { records?: SearchRecord[]; error?: string }) => void>();
-  const arrived = new Map<number, { records?: SearchRecord[]; error?: string }>();
-  worker.on('message', (m: { batch: number; records?: SearchRecord[]; error?: string }) => {
+  const waiting = new Map<number, (m: Batch) => void>();
+  const arrived = new Map<number, Batch>();
+  worker.on('message', (m: Batch & { batch: number }) => {
     const w = waiting.get(m.batch);
     if (w) w(m);
     else arrived.set(m.batch, m);
@@ -62,12 +65,12 @@ async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<
     for (let k = 0; k < Math.min(2, batches); k++) worker.postMessage(k);
     for (let k = 0; k < batches; k++) {
       if (failed) throw failed;
-      const m = arrived.get(k) ?? (await new Promise<{ records?: SearchRecord[]; error?: string }>((r) => waiting.set(k, r)));
+      const m = arrived.get(k) ?? (await new Promise<Batch>((r) => waiting.set(k, r)));
       arrived.delete(k);
       waiting.delete(k);
       if (m.error) throw new Error(m.error);
       if (k + 2 < batches) worker.postMessage(k + 2);
-      yield m.records!;
+      yield { records: m.records!, bytes: m.bytes! };
     }
   } finally {
     await worker.terminate();
@@ -79,19 +82,21 @@ async function writePart(files: string[], dir: string) {
   const builder = new PartBuilder();
   await mkdir(path.join(dir, 'd'), { recursive: true });
   await mkdir(path.join(dir, 'b'), { recursive: true });
-  for await (const records of recordsFromWorker(files, dir)) for (const r of records) builder.addReport(r);
-  const { table, buckets, grams } = builder.finish();
-  await writeFile(path.join(dir, 'part.bin'), gz(JSON.stringify(table)));
-  for (let i = 0; i < buckets.length; i += 64) {
-    await Promise.all(buckets.slice(i, i + 64).map((b, k) => writeFile(path.join(dir, 'b', `${i + k}.bin`), gz(b))));
+  let bytes = 0;
+  for await (const batch of recordsFromWorker(files, dir)) {
+    for (const r of batch.records) builder.addReport(r);
+    bytes += batch.bytes;
   }
-  return { reports: table.n, grams, buckets: buckets.length, bytes: await du(dir) };
-}
-
-async function du(dir: string): Promise<number> {
-  let n = 0;
-  for (const e of await readdir(dir, { withFileTypes: true })) n += e.isDirectory() ? await du(path.join(dir, e.name)) : (await stat(path.join(dir, e.name))).size;
-  return n;
+  const { table, buckets, grams } = builder.finish();
+  const tableBytes = gz(JSON.stringify(table));
+  await writeFile(path.join(dir, 'part.bin'), tableBytes);
+  bytes += tableBytes.length;
+  for (let i = 0; i < buckets.length; i += 64) {
+    const packed = buckets.slice(i, i + 64).map(gz);
+    bytes += packed.reduce((n, b) => n + b.length, 0);
+    await Promise.all(packed.map((b, k) => writeFile(path.join(dir, 'b', `${i + k}.bin`), b)));
+  }
+  return { reports: table.n, grams, buckets: buckets.length, bytes };
 }
 
 export default function searchIndex(): AstroIntegration {

@@ -6,7 +6,7 @@
  * reports: 15.4 s in one thread).
  *
  * Protocol: workerData { files, dir, batchSize }; the main thread posts a batch number to
- * ask for it; the worker answers { batch, records } (or { error }).
+ * ask for it; the worker answers { batch, records, bytes } (or { error }).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,8 +25,9 @@ async function batch(k: number) {
     if (!r) throw new Error(`search index: ${files[from + i]} has no data-pagefind-body region`);
     return r;
   });
-  await Promise.all(records.map((r, i) => writeFile(path.join(dir, 'd', `${from + i}.bin`), gzipSync(JSON.stringify(docFile(r))))));
-  return records;
+  const packed = records.map((r) => gzipSync(JSON.stringify(docFile(r))));
+  await Promise.all(packed.map((data, i) => writeFile(path.join(dir, 'd', `${from + i}.bin`), data)));
+  return { records, bytes: packed.reduce((n, f) => n + f.length, 0) };
 }
 
 let queue = Promise.resolve();
@@ -34,7 +35,7 @@ parentPort!.on('message', (k: number) => {
   // one batch at a time, in the order asked
   queue = queue.then(async () => {
     try {
-      parentPort!.postMessage({ batch: k, records: await batch(k) });
+      parentPort!.postMessage({ batch: k, ...(await batch(k)) });
     } catch (e) {
       parentPort!.postMessage({ batch: k, error: (e as Error).message });
     }

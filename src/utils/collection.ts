@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ReportData } from '../lib/schema.ts';
 import path from 'node:path';
-import { countyPathOf, neighbourMap, regions, summarize, type Neighbours, type Province, type ReportSummary } from '../lib/site/reports.ts';
+import { byRegion, countyPathOf, neighbourMap, regions, summarize, type Neighbours, type Province, type ReportSummary } from '../lib/site/reports.ts';
 import { incrementalState, mustRender } from '../lib/build/incremental.ts';
 import { revisionsOf } from '../lib/git-history.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -14,14 +14,16 @@ import { history } from './history.ts';
 export type ReportEntry = CollectionEntry<'reports'> & { data: ReportData };
 
 let cache:
-  | Promise<{ entries: ReportEntry[]; summaries: ReportSummary[]; regions: Province[]; neighbours: Map<string, Neighbours> }>
+  | Promise<{ entries: ReportEntry[]; summaries: ReportSummary[]; inRegionOrder: ReportEntry[]; regions: Province[]; neighbours: Map<string, Neighbours> }>
   | undefined;
 
 export function loadReports() {
   cache ??= getCollection('reports').then((all) => {
     const entries = all as ReportEntry[];
     const summaries = entries.map((e) => summarize({ id: e.id, data: e.data }));
-    return { entries, summaries, regions: regions(summaries), neighbours: neighbourMap(summaries) };
+    // the archive's fixed order (province, county, town, year) for the data exports
+    const inRegionOrder = entries.map((e, i) => ({ e, s: summaries[i]! })).sort((a, b) => byRegion(a.s, b.s)).map((x) => x.e);
+    return { entries, summaries, inRegionOrder, regions: regions(summaries), neighbours: neighbourMap(summaries) };
   });
   return cache;
 }

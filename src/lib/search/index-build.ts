@@ -115,8 +115,8 @@ export class PartBuilder {
     }
   }
 
-  /** Adds a report (in id order, so each town is one range); returns its document file. */
-  addReport(r: SearchRecord): DocFile {
+  /** Adds a report, in id order (so each town's reports are consecutive). */
+  addReport(r: SearchRecord): void {
     if (r.id <= this.lastId) throw new Error(`search index: reports must be added in id order (${r.id} after ${this.lastId})`);
     this.lastId = r.id;
     const doc = this.n++;
@@ -133,7 +133,6 @@ export class PartBuilder {
     this.lastTown = slug;
     t.years.push(Number(r.year));
     t.formatOf.push(index(this.formatIx, r.format, () => t.formats.push(r.format) - 1));
-    return docFile(r);
   }
   /** The part's table and its buckets (uncompressed). */
   finish(): { table: PartTable; buckets: Uint8Array[]; grams: number } {
