@@ -52,3 +52,13 @@ describe('gazetteer recognition', () => {
     expect([m.town, m.county, m.province]).toEqual(['太平镇', '滨海新区', '天津市']);
   });
 });
+
+describe('spaced portal labels', () => {
+  test('索 引 号 and 发 布 日 期 lines are read as the portal panel', async () => {
+    const { clean } = await import('../../src/lib/import/clean.ts');
+    const c = clean(['索 引 号：11220221/2020-00012', '发 布 日 期：2020-1-15 点击数：32', '一、总体情况']);
+    expect(c.indexNo).toBe('11220221/2020-00012');
+    expect(c.published).toBe('2020-01-15');
+    expect(c.lines).toEqual(['', '', '一、总体情况']);
+  });
+});
