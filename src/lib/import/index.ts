@@ -81,7 +81,7 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
   const missing = narrative.filter((n) => !kept.has(n.source)).map((n) => ({ line: n.source, text: n.text.trim() }));
   // every kept line must be found again in the Markdown (escapes aside)
   // compare without Markdown's own marks (escapes, heading #) and spacing: a line split into sections is still whole
-  const body = markdown.replace(/\\(.)/g, '$1').replace(/^#+ /gm, '').replace(/\s+/g, '');
+  const body = markdown.replace(/<(https?:[^>\s]+)>/g, '$1').replace(/\\(.)/g, '$1').replace(/^#+ /gm, '').replace(/\s+/g, '');
   for (const n of narrative) {
     if (kept.has(n.source) && !body.includes(n.text.replace(/\s+/g, ''))) missing.push({ line: n.source, text: n.text.trim() });
   }

@@ -4,6 +4,8 @@
  * split back into sections, and the closing signature block stays as it is.
  * Used by the importer (index.ts).
  */
+import { markdownText as escapeLine } from './markdown.ts';
+
 const H2 = /^[一二三四五六七八九十]+[、.．]/;
 const H3 = /^[（(]\s*[一二三四五六七八九十]+\s*[)）]/;
 const H4 = /^\d{1,2}[、.．](?!\d)/;
@@ -34,14 +36,6 @@ export function splitRunOn(line: string): string[] {
     })
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-/** Escapes characters Markdown would otherwise read as syntax at a line start. */
-function escapeLine(text: string): string {
-  return text
-    .replace(/^(\d+)\.(?=\s)/, '$1\\.')
-    .replace(/^([#>*+-])(?=\s)/, '\\$1')
-    .replace(/([*_`<\[\]])/g, '\\$1');
 }
 
 export interface NarrativeLine {
