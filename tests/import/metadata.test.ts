@@ -62,3 +62,33 @@ describe('spaced portal labels', () => {
     expect(c.lines).toEqual(['', '', '一、总体情况']);
   });
 });
+
+describe('paragraphs cut at the page width', () => {
+  test('PDF-text lines are joined back; headings, short last lines and the signature stay', async () => {
+    const { toMarkdown } = await import('../../src/lib/import/narrative.ts');
+    // a pdftotext copy cut at 24 characters (our own sentences)
+    const text = [
+      '一、总体情况',
+      '2020年，我镇认真贯彻落实《中华人民共和国政府信息',
+      '公开条例》，围绕全镇中心工作，不断加大主动公开力度，',
+      '全年在门户网站公开各类信息一百二十条，及时回应群众关',
+      '切，公开内容进一步规范。',
+      '二、主动公开政府信息情况',
+      '本年度重点公开财政预决算、惠民补贴和乡村振兴项目等信',
+      '息，网址为 http://www.example.gov.cn/gk/ndbg/index.html',
+      'and more Latin text cut at the width of the printed page.',
+      '一拉溪镇人民政府',
+      '2021年1月20日',
+    ];
+    const { markdown } = toMarkdown(text.map((t, i) => ({ source: i + 1, text: t })));
+    const paras = markdown.trim().split('\n\n');
+    expect(paras).toEqual([
+      '## 一、总体情况',
+      '2020年，我镇认真贯彻落实《中华人民共和国政府信息公开条例》，围绕全镇中心工作，不断加大主动公开力度，全年在门户网站公开各类信息一百二十条，及时回应群众关切，公开内容进一步规范。',
+      '## 二、主动公开政府信息情况',
+      '本年度重点公开财政预决算、惠民补贴和乡村振兴项目等信息，网址为 <http://www.example.gov.cn/gk/ndbg/index.html> and more Latin text cut at the width of the printed page.',
+      '一拉溪镇人民政府',
+      '2021年1月20日',
+    ]);
+  });
+});
