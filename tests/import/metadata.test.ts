@@ -92,3 +92,21 @@ describe('paragraphs cut at the page width', () => {
     ]);
   });
 });
+
+describe('portal pages', () => {
+  test('the title in <h1>/<title> outside the content container is used; metadata table cells read', async () => {
+    const { htmlToLines } = await import('../../src/lib/import/extract.ts');
+    const html = `<html><head><title>一拉溪镇2019年政府信息公开工作年度报告-永吉县人民政府</title></head><body>
+      <div class="head"><h1>一拉溪镇2019年政府信息公开工作年度报告</h1></div>
+      <table class="meta"><tr><td>索 引 号</td><td>11220221/2020-00031</td><td>发布机构</td><td>一拉溪镇人民政府</td></tr>
+      <tr><td>成文日期</td><td>2020-01-12</td><td>发布日期</td><td>2020-01-15</td></tr></table>
+      <div class="content"><p>一、总体情况</p><p>本年度我镇依法公开政府信息，共主动公开信息六十条，办理依申请公开两件，未发生行政复议。</p>
+      <p>二、其他</p><p>如有疑问，请与一拉溪镇人民政府联系。联系电话另行公布，欢迎监督。本报告电子版可在门户网站下载。</p></div></body></html>`;
+    const x = htmlToLines(html, true);
+    expect(x.indexNo).toBe('11220221/2020-00031');
+    expect(x.published).toBe('2020-01-15');
+    expect(x.lines[0]).toBe('一拉溪镇2019年政府信息公开工作年度报告');
+    const m = extractMetadata(x.lines);
+    expect([m.title, m.town, m.county, m.year]).toEqual(['一拉溪镇2019年政府信息公开工作年度报告', '一拉溪镇', '永吉县', 2019]);
+  });
+});
