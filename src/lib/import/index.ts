@@ -99,6 +99,19 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
   for (const [why, items] of byWhy) notes.push(`导入时删除（${why}）：${items.join('；')}`);
   for (const w of meta.warnings) if (/damaged|left out/.test(w)) notes.push(`导入提示：${w}`);
 
+  // one file, one report: a second, different report title further down is a second report
+  const titles = lines
+    .map((l, i) => ({ i, t: l.replace(/\s+/g, '') }))
+    .filter(({ i, t }) => !consumed.has(i) && t.length <= 60 && /(?:19|20)\d{2}年.{0,30}(?:年度|工作).{0,12}报告$/.test(t) && !/[。；，,]/.test(t) && t !== meta.title);
+  const second = titles.find(({ t }) => /((?:19|20)\d{2})年/.exec(t)?.[1] !== String(meta.year) || !meta.title);
+  if (meta.title && second) {
+    return {
+      ...base,
+      warnings,
+      error: `holds two reports: "${meta.title}" and "${second.t}" (line ${second.i + 1}); split the file at line ${second.i + 1} into two files and import each`,
+    };
+  }
+
   const missingFields = (['town', 'county', 'year'] as const).filter((k) => meta[k] === undefined);
   if (missingFields.length > 0) {
     return { ...base, warnings, error: `could not find ${missingFields.join(', ')} in the text; pass ${missingFields.map((k) => `--${k}`).join(' ')} to set them` };
