@@ -246,3 +246,21 @@ describe('text variants', () => {
     expect(r.data!.stats).toEqual(stats);
   });
 });
+
+describe('one file, one report', () => {
+  it('two reports in one source are refused with the line to split at', async () => {
+    const d = await mkdtemp(path.join(tmpdir(), 'two-'));
+    const text = [
+      '一拉溪镇2018年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2018年我镇主动公开信息四十条。',
+      '一拉溪镇2019年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2019年我镇主动公开信息五十条。',
+    ].join('\n');
+    await writeFile(path.join(d, 'two.txt'), text);
+    const r = await importFile(path.join(d, 'two.txt'));
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/holds two reports.*line 4/);
+  });
+});

@@ -30,6 +30,15 @@ const CHROME: { re: RegExp; why: string }[] = [
   { re: /^(附件|相关附件)[:：]?\s*\S*\.(docx?|pdf|xlsx?|wps)$/i, why: '网页附件链接' },
 ];
 
+/**
+ * Portal labels typeset with spaces between the characters (`索 引 号`,
+ * `发 布 日 期`) read as the label itself, so the chrome rules below see them.
+ */
+const SPACED_LABEL = /^(索\s*引\s*号|发\s*布\s*机\s*构|发\s*布\s*日\s*期|发\s*布\s*时\s*间|成\s*文\s*日\s*期|发\s*文\s*日\s*期|点\s*击\s*数)\s*(?=[:：])/;
+export function despaceLabel(line: string): string {
+  return line.replace(SPACED_LABEL, (m) => m.replace(/\s+/g, ''));
+}
+
 export function clean(input: string[]): Cleaned {
   const lines: string[] = [];
   const removed: Removal[] = [];
@@ -67,7 +76,7 @@ export function clean(input: string[]): Cleaned {
       }
       inChart = false;
     }
-    const half = toHalfWidth(t);
+    const half = despaceLabel(toHalfWidth(t));
     for (const c of CHROME) {
       if (c.re.test(half)) {
         const pub = /(发布日期|发布时间|日期):\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);

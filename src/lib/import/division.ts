@@ -75,3 +75,85 @@ export function matchTownship(town: string, opts: { county?: string; text?: stri
   }
   return candidates.length === 1 ? { kind: 'unique', township: candidates[0]! } : { kind: 'ambiguous', candidates };
 }
+
+/* ---- Gazetteer search: township names found in free text ---- */
+
+interface Gazetteer {
+  byName: Map<string, Township[]>;
+  maxLen: number;
+  /** county names (full and base+县/市/区) → county codes */
+  counties: Map<string, Set<string>>;
+}
+
+let gaz: Gazetteer | undefined;
+
+function gazetteer(): Gazetteer {
+  if (gaz) return gaz;
+  const byName = new Map<string, Township[]>();
+  const counties = new Map<string, Set<string>>();
+  const addCounty = (name: string, code: string) => {
+    if (name.length < 2) return;
+    if (!counties.has(name)) counties.set(name, new Set());
+    counties.get(name)!.add(code);
+  };
+  let maxLen = 0;
+  for (const t of townships()) {
+    if (!byName.has(t.name)) byName.set(t.name, []);
+    byName.get(t.name)!.push(t);
+    maxLen = Math.max(maxLen, t.name.length);
+    addCounty(t.county, t.countyCode);
+    const base = countyBase(t.county);
+    // 城步县 for 城步苗族自治县; 江北区 for 江北区
+    if (base !== t.county && base.length >= 2) addCounty(base + (t.county.endsWith('市') ? '市' : t.county.endsWith('区') ? '区' : '县'), t.countyCode);
+  }
+  gaz = { byName, maxLen: Math.min(maxLen, 20), counties };
+  return gaz;
+}
+
+export interface TownHit {
+  name: string;
+  /** index of the name's first character in the text */
+  index: number;
+  candidates: Township[];
+}
+
+const SUFFIXES = ['街道办事处', '街道', '办事处', '镇', '乡'];
+
+/**
+ * Every real township name in `text`: at each 镇/乡/街道/办事处 the longest
+ * name of the division list ending there (so `年X镇`, `现将我乡`, `人民政府X街道`
+ * give X镇 and X街道 when the glued form is not itself a real name).
+ * A map lookup per suffix position and length: fast on long texts.
+ */
+export function findTownNames(text: string): TownHit[] {
+  const g = gazetteer();
+  const hits: TownHit[] = [];
+  for (let j = 1; j <= text.length; j++) {
+    const suffix = SUFFIXES.find((s) => text.endsWith(s, j));
+    if (!suffix) continue;
+    // 乡镇 / 城镇 / 街道办事处 inside longer words are tried like any other end
+    for (let len = Math.min(g.maxLen, j); len >= suffix.length + 1; len--) {
+      const name = text.slice(j - len, j);
+      if (!/^[\u4e00-\u9fa5]+$/.test(name)) continue;
+      const c = g.byName.get(name);
+      if (c) {
+        hits.push({ name, index: j - len, candidates: c });
+        break;
+      }
+    }
+  }
+  // a 街道 hit inside a 街道办事处 hit at the same start is the same name
+  return hits.filter((h, i) => !hits.some((o, k) => k !== i && o.index <= h.index && o.index + o.name.length >= h.index + h.name.length && o.name.length > h.name.length));
+}
+
+/** County names of the division list that appear in `text`, with the county codes they stand for. */
+export function findCountyNames(text: string, codes: Set<string>): { name: string; index: number; code: string }[] {
+  const g = gazetteer();
+  const out: { name: string; index: number; code: string }[] = [];
+  for (const [name, set] of g.counties) {
+    let at = text.indexOf(name);
+    if (at < 0) continue;
+    for (const code of set) if (codes.has(code)) out.push({ name, index: at, code });
+  }
+  return out;
+}

