@@ -186,6 +186,8 @@ export class ArchiveSearch {
 
   /** All matching reports, ranked. */
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    // a query of only symbols has nothing to search for: no report "matches" it
+    if (query.trim() && parseQuery(query).terms.length === 0) return [];
     const { terms, exact, list } = await this.candidates(query, opts);
     const hits: SearchHit[] = [];
     for (let i = 0; i < list.length; i += 50) hits.push(...(await ArchiveSearch.hits(list.slice(i, i + 50), terms, exact)));
