@@ -5,7 +5,6 @@
  * Results are checked against the report text before they are shown.
  */
 import { ArchiveSearch, FILTER_KEYS, type Filters, type SearchHit, type SearchOptions } from '../lib/search/client.ts';
-import { parseQuery } from '../lib/search/tokens.ts';
 
 const PAGE = 10;
 
@@ -66,20 +65,8 @@ async function search() {
     status.textContent = '请输入检索词，或选择地区、年度等条件浏览报告。';
     return;
   }
-  if (q && parseQuery(q).terms.length === 0) {
-    // only symbols, emoji or control characters: every report would "match" an empty query
-    status.textContent = `“${q}”中没有可检索的文字或数字，请输入汉字、字母或数字。`;
-    return;
-  }
   status.textContent = '正在检索…';
-  let found;
-  try {
-    found = await engine.candidates(q, opts);
-  } catch (e) {
-    if (mine === run) status.textContent = `检索索引无法读取（${(e as Error).message}），请刷新页面；仍不行请告知网站管理员。`;
-    return;
-  }
-  const { terms, exact, list: cands } = found;
+  const { terms, exact, list: cands } = await engine.candidates(q, opts);
   if (mine !== run) return;
   let next = 0;
   let shown = 0;
