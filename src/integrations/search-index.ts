@@ -11,7 +11,8 @@
  * lists other sites' parts (extraSearchIndexes in src/site.config.ts) for an
  * archive built as several sites.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -39,14 +40,14 @@ const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 /** Pages per batch handed from the worker thread. */
 const BATCH = 64;
 
-type Batch = { records?: SearchRecord[]; bytes?: number; error?: string };
+type Batch = { records?: SearchRecord[]; bytes?: number; hash?: string; error?: string };
 
 /**
  * Records of the given pages, in order, from a worker thread that also writes
  * the reports' d/<i>.bin files (search-pages-worker.ts, which says how many
  * bytes it wrote); two batches ahead.
  */
-async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<{ records: SearchRecord[]; bytes: number }> {
+async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<{ records: SearchRecord[]; bytes: number; hash: string }> {
   const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url), { workerData: { files, dir, batchSize: BATCH } });
   const batches = Math.ceil(files.length / BATCH);
   const waiting = new Map<number, (m: Batch) => void>();
@@ -70,15 +71,20 @@ async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<
       waiting.delete(k);
       if (m.error) throw new Error(m.error);
       if (k + 2 < batches) worker.postMessage(k + 2);
-      yield { records: m.records!, bytes: m.bytes! };
+      yield { records: m.records!, bytes: m.bytes!, hash: m.hash! };
     }
   } finally {
     await worker.terminate();
   }
 }
 
-/** Writes one part; returns its report count, gram count and bytes. */
+/**
+ * Writes one part into dir; returns its report count, gram count, bytes and a hash of
+ * all its files (the caller names the folder by it, so no cached file of another build
+ * is ever taken for one of this build).
+ */
 async function writePart(files: string[], dir: string) {
+  const hash = createHash('sha256');
   const builder = new PartBuilder();
   await mkdir(path.join(dir, 'd'), { recursive: true });
   await mkdir(path.join(dir, 'b'), { recursive: true });
@@ -86,17 +92,20 @@ async function writePart(files: string[], dir: string) {
   for await (const batch of recordsFromWorker(files, dir)) {
     for (const r of batch.records) builder.addReport(r);
     bytes += batch.bytes;
+    hash.update(batch.hash);
   }
   const { table, buckets, grams } = builder.finish();
   const tableBytes = gz(JSON.stringify(table));
   await writeFile(path.join(dir, 'part.bin'), tableBytes);
   bytes += tableBytes.length;
+  hash.update(tableBytes);
   for (let i = 0; i < buckets.length; i += 64) {
     const packed = buckets.slice(i, i + 64).map(gz);
     bytes += packed.reduce((n, b) => n + b.length, 0);
+    for (const b of packed) hash.update(b);
     await Promise.all(packed.map((b, k) => writeFile(path.join(dir, 'b', `${i + k}.bin`), b)));
   }
-  return { reports: table.n, grams, buckets: buckets.length, bytes };
+  return { reports: table.n, grams, buckets: buckets.length, bytes, hash: hash.digest('hex').slice(0, 12) };
 }
 
 export default function searchIndex(): AstroIntegration {
@@ -113,8 +122,11 @@ export default function searchIndex(): AstroIntegration {
         const parts: string[] = [];
         const figures: string[] = [];
         for (let i = 0; i * partSize < files.length || i === 0; i++) {
-          const p = await writePart(files.slice(i * partSize, (i + 1) * partSize), path.join(root, String(i)));
-          parts.push(`${i}/`);
+          const tmp = path.join(root, `${i}.tmp`);
+          const p = await writePart(files.slice(i * partSize, (i + 1) * partSize), tmp);
+          const name = `${i}-${p.hash}`;
+          await rename(tmp, path.join(root, name));
+          parts.push(`${name}/`);
           figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
         }
         const extra = process.env['SEARCH_EXTRA_INDEXES']?.split(',').filter(Boolean) ?? site.extraSearchIndexes;

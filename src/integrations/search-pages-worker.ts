@@ -6,12 +6,13 @@
  * reports: 15.4 s in one thread).
  *
  * Protocol: workerData { files, dir, batchSize }; the main thread posts a batch number to
- * ask for it; the worker answers { batch, records, bytes } (or { error }).
+ * ask for it; the worker answers { batch, records, bytes, hash } (or { error }).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { docFile } from '../lib/search/index-build.ts';
 import { recordFromHtml } from '../lib/search/records.ts';
 
@@ -27,7 +28,10 @@ async function batch(k: number) {
   });
   const packed = records.map((r) => gzipSync(JSON.stringify(docFile(r))));
   await Promise.all(packed.map((data, i) => writeFile(path.join(dir, 'd', `${from + i}.bin`), data)));
-  return { records, bytes: packed.reduce((n, f) => n + f.length, 0) };
+  // the part folder is named by a hash of everything in it (search-index.ts); this batch's share
+  const hash = createHash('sha256');
+  for (const f of packed) hash.update(f);
+  return { records, bytes: packed.reduce((n, f) => n + f.length, 0), hash: hash.digest('hex') };
 }
 
 let queue = Promise.resolve();

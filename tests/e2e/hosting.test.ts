@@ -151,7 +151,9 @@ describe('hosting under /gk/ndbg/', () => {
     try {
       const res = await checkServer(server);
       console.log(`nginx: crawled ${res.pages.length} pages`);
-      const part = await fetch(`${server.url}search-index/0/part.bin`);
+      // part folders are named by content hash: take the first from parts.json
+      const first = ((await (await fetch(`${server.url}search-index/parts.json`)).json()) as { parts: string[] }).parts[0];
+      const part = await fetch(`${server.url}search-index/${first}part.bin`);
       expect(part.status).toBe(200);
       expect(part.headers.get('content-type')).toBe('application/octet-stream');
       expect((await fetch(`${server.url}no-such-page/`)).status).toBe(404);

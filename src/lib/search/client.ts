@@ -8,7 +8,7 @@
  * shown, so no result lacks the query. No DOM code here.
  */
 import { gunzipSync } from 'fflate';
-import { andInto, bucketOf, decodeBucket, decodeTable, emptySet, fullSet, has, members, PARTS_FILE, type DocFile, type DocSet, type PartTable } from './index-format.ts';
+import { andInto, bucketOf, checkTable, decodeBucket, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, members, PARTS_FILE, type DocFile, type DocSet, type PartTable } from './index-format.ts';
 import { containsAll, excerpt, haystack, parseQuery, termGrams } from './tokens.ts';
 
 export interface SearchHit {
@@ -38,14 +38,14 @@ export interface Candidate {
   year: number;
 }
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
+async function fetchBytes(url: string, init?: RequestInit): Promise<Uint8Array> {
+  const res = await fetch(url, init);
   if (!res.ok) throw new Error(`search index: ${url} answered HTTP ${res.status}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   // stored gzipped; a server that adds Content-Encoding itself hands the browser plain bytes
   return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
 }
-const fetchJson = async <T>(url: string): Promise<T> => JSON.parse(new TextDecoder().decode(await fetchBytes(url))) as T;
+const fetchJson = async <T>(url: string, init?: RequestInit): Promise<T> => JSON.parse(new TextDecoder().decode(await fetchBytes(url, init))) as T;
 
 /** One index part: its table, and the buckets and reports fetched so far. */
 export class Part {
@@ -67,7 +67,7 @@ export class Part {
   }
 
   static async load(url: string, local: boolean): Promise<Part> {
-    return new Part(url, local, await fetchJson<PartTable>(`${url}part.bin`));
+    return new Part(url, local, checkTable(await fetchJson<unknown>(`${url}part.bin`), `${url}part.bin`));
   }
 
   private bucket(k: number) {
@@ -120,7 +120,14 @@ export class ArchiveSearch {
   parts(): Promise<Part[]> {
     this.#parts ??= (async () => {
       const listUrl = new URL(`${this.base}${PARTS_FILE}`, location.href);
-      const { parts } = await fetchJson<{ parts: string[] }>(listUrl.href);
+      // the one file that changes in place: always asked of the server (no-cache), with a query string
+      // for caches that ignore that; the part folders it names are content-hashed, so they may be cached
+      const fresh = new URL(listUrl);
+      fresh.searchParams.set('t', String(Date.now()));
+      const list = await fetchJson<{ version?: unknown; parts?: unknown }>(fresh.href, { cache: 'no-cache' });
+      if (list.version !== FORMAT_VERSION) throw new Error(`search index: ${listUrl.href} has format version ${String(list.version)}, this page reads version ${FORMAT_VERSION}: rebuild the site`);
+      if (!Array.isArray(list.parts) || !list.parts.every((p) => typeof p === 'string')) throw new Error(`search index: ${listUrl.href} has no list of parts`);
+      const parts = list.parts as string[];
       // parts of this site's own index, and of other sites' (an archive built as several sites)
       const own = new URL('./', listUrl).href;
       const urls = parts.map((p) => new URL(p.endsWith('/') ? p : `${p}/`, listUrl).href);
@@ -179,6 +186,8 @@ export class ArchiveSearch {
 
   /** All matching reports, ranked. */
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    // a query of only symbols has nothing to search for: no report "matches" it
+    if (query.trim() && parseQuery(query).terms.length === 0) return [];
     const { terms, exact, list } = await this.candidates(query, opts);
     const hits: SearchHit[] = [];
     for (let i = 0; i < list.length; i += 50) hits.push(...(await ArchiveSearch.hits(list.slice(i, i + 50), terms, exact)));

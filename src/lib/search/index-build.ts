@@ -12,7 +12,10 @@
  */
 import { bucketOf, encodeBucket, postingSize, FORMAT_VERSION, type DocFile, type PartTable, type Posting } from './index-format.ts';
 import type { SearchRecord } from './records.ts';
-import { normalize, runs } from './tokens.ts';
+import { MAX_GRAM, normalize, runs } from './tokens.ts';
+
+// grams() below counts grams as numbers of up to three code units; the file format itself stores any length
+if (MAX_GRAM !== 3) throw new Error(`search index: the indexer counts grams of 1–3 code units, but MAX_GRAM is ${MAX_GRAM}: extend PartBuilder.grams`);
 
 /** Target size of a bucket before compression: a query downloads one bucket per gram. */
 export const BUCKET_BYTES = 12 * 1024;

@@ -6,6 +6,10 @@
  *                report its town, county, province, year and format (filters,
  *                sorting, town ranking without fetching each report)
  *   b/<k>.bin    bucket k: the posting lists of every gram whose hash falls in k
+ * The folder's name ends in a hash of its contents (`0-<hash>/`), so a browser
+ * that cached files of an earlier build never mixes them with a new one; only
+ * parts.json (fetched fresh) says which folders are current.
+ *
  *   d/<i>.bin    report i: id, title, places, year and its searchable text
  *                (checking a candidate and writing its excerpt)
  *
@@ -16,7 +20,8 @@
  * ranking title matches first costs no extra download.
  */
 
-export const FORMAT_VERSION = 1;
+/** Bumped whenever a file's layout changes; the search page refuses a part of another version. */
+export const FORMAT_VERSION = 2;
 /** The index's folder in the site (not search/: that is the search page). */
 export const INDEX_DIR = 'search-index';
 /** The site's list of parts, relative to this file: { version, parts: ["0/", …] }. */
@@ -133,7 +138,9 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
   w.varint(postings.length);
   const bitmapBytes = Math.ceil(n / 8);
   for (const p of postings) {
-    w.byte(p.gram.length | (p.title ? TITLE : 0));
+    // flags, then the gram's length in code units as a varint: any gram length round-trips
+    w.byte(p.title ? TITLE : 0);
+    w.varint(p.gram.length);
     for (let i = 0; i < p.gram.length; i++) {
       const c = p.gram.charCodeAt(i);
       w.byte(c >>> 8);
@@ -169,40 +176,94 @@ export function fullSet(n: number): DocSet {
   return s;
 }
 
-/** Decodes a bucket into a map from key (gram, with "\u0001" in front for a title gram) to its set. */
+/** A bucket that cannot be decoded: truncated, corrupt or of another layout. */
+export class CorruptIndexError extends Error {}
+
+/**
+ * Decodes a bucket into a map from key (gram, with "\u0001" in front for a title gram) to its set.
+ * Bounded: every read is checked against the buffer, so truncated or corrupt bytes throw
+ * CorruptIndexError instead of looping or reading past the end.
+ */
 export function decodeBucket(bytes: Uint8Array, n: number): Map<string, DocSet> {
   const out = new Map<string, DocSet>();
   let at = 0;
+  const fail = (why: string): never => {
+    throw new CorruptIndexError(`search index: bucket is truncated or corrupt (${why} at byte ${at} of ${bytes.length})`);
+  };
+  const byte = () => (at < bytes.length ? bytes[at++]! : fail('unexpected end'));
   const varint = () => {
     let v = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[at++]!;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const b = byte();
       v += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return v;
-      shift += 7;
     }
+    return fail('varint too long');
   };
   const count = varint();
+  // every posting takes at least 3 bytes (flags, length, kind)
+  if (count * 3 > bytes.length - at) fail(`${count} postings cannot fit`);
   const bitmapBytes = Math.ceil(n / 8);
   for (let k = 0; k < count; k++) {
-    const head = bytes[at++]!;
+    const head = byte();
+    if (head & ~TITLE) fail('unknown flags');
+    const len = varint();
+    if (len === 0 || len * 2 > bytes.length - at) fail('bad gram length');
     let gram = '';
-    for (let i = 0; i < (head & 3); i++, at += 2) gram += String.fromCharCode((bytes[at]! << 8) | bytes[at + 1]!);
+    for (let i = 0; i < len; i++, at += 2) gram += String.fromCharCode((bytes[at]! << 8) | bytes[at + 1]!);
     const set = emptySet(n);
-    if (bytes[at++] === 0) {
+    const kind = byte();
+    if (kind === 0) {
       const m = varint();
+      if (m > n || m > bytes.length - at) fail('too many reports');
       for (let i = 0, doc = 0; i < m; i++) {
         doc += varint();
+        if (doc >= n) fail('report number out of range');
         set[doc >>> 5]! |= 1 << (doc & 31);
       }
-    } else {
+    } else if (kind === 1) {
+      if (bitmapBytes > bytes.length - at) fail('bitmap cut short');
       for (let i = 0; i < bitmapBytes; i++) set[i >>> 2]! |= bytes[at + i]! << ((i & 3) * 8);
       at += bitmapBytes;
-    }
+      if (n & 31) set[set.length - 1]! &= (1 << (n & 31)) - 1;
+    } else fail('unknown list kind');
     out.set(head & TITLE ? `\u0001${gram}` : gram, set);
   }
+  if (at !== bytes.length) fail('trailing bytes');
   return out;
+}
+
+/**
+ * Checks a part table fetched from a site (this one or another): its version and shape.
+ * Throws an Error naming the part and what is wrong, so the search page can say so.
+ */
+export function checkTable(t: unknown, url: string): PartTable {
+  const bad = (why: string): never => {
+    throw new Error(`search index: ${url} ${why}`);
+  };
+  if (!t || typeof t !== 'object') bad('is not an index part table');
+  const o = t as Record<string, unknown>;
+  if (o['version'] !== FORMAT_VERSION) bad(`has format version ${String(o['version'])}, this page reads version ${FORMAT_VERSION}: rebuild that site with the same nianbao version`);
+  const int = (k: string) => (Number.isInteger(o[k]) && (o[k] as number) >= 0 ? (o[k] as number) : bad(`field ${k} is not a count`));
+  const n = int('n');
+  if (int('buckets') < 1) bad('has no buckets');
+  int('yearBase');
+  for (const k of ['provinces', 'counties', 'towns', 'formats']) if (!Array.isArray(o[k])) bad(`field ${k} is not a list`);
+  if (typeof o['years'] !== 'string' || (o['years'] as string).length !== n) bad('field years does not have one entry per report');
+  if (typeof o['formatOf'] !== 'string' || (o['formatOf'] as string).length !== n) bad('field formatOf does not have one entry per report');
+  const towns = o['towns'] as unknown[];
+  const counties = o['counties'] as unknown[];
+  let sum = 0;
+  for (const row of towns) {
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isInteger(row[1]) || row[1] < 0 || row[1] >= counties.length || !Number.isInteger(row[2]) || row[2] < 0) bad('has a malformed town row');
+    sum += (row as number[])[2]!;
+  }
+  if (sum !== n) bad(`lists ${sum} reports in its towns but ${n} in all`);
+  const provinces = o['provinces'] as unknown[];
+  for (const row of counties) if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isInteger(row[1]) || row[1] < 0 || row[1] >= provinces.length) bad('has a malformed county row');
+  const formats = (o['formats'] as unknown[]).length;
+  for (const c of o['formatOf'] as string) if (c.charCodeAt(0) - 48 < 0 || c.charCodeAt(0) - 48 >= formats) bad('has a report with an unknown format');
+  return t as PartTable;
 }
 
 export function andInto(a: DocSet, b: DocSet): DocSet {
