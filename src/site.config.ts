@@ -26,8 +26,9 @@ export interface SiteConfig {
   repoUrl: string;
   /**
    * Other sites' search indexes to search as well (an archive built as several sites, e.g. one
-   * per province): URLs of their index parts, relative to this site's search-index/ folder,
-   * e.g. ["../../jilin/search-index/0/"]. SEARCH_EXTRA_INDEXES (comma-separated) overrides it.
+   * per province): URLs of their search-index/parts.json, relative to this site's search-index/
+   * folder, e.g. ["../../jilin/search-index/parts.json"] (their part folders are content-hashed
+   * and change with each of their builds, so name the list, not a folder). SEARCH_EXTRA_INDEXES (comma-separated) overrides it.
    */
   extraSearchIndexes: string[];
 }

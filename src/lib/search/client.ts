@@ -48,6 +48,20 @@ async function fetchBytes(url: string, init?: RequestInit): Promise<Uint8Array> 
 const fetchJson = async <T>(url: string, init?: RequestInit): Promise<T> => JSON.parse(new TextDecoder().decode(await fetchBytes(url, init))) as T;
 
 /** One index part: its table, and the buckets and reports fetched so far. */
+/**
+ * A parts.json: the one file of an index that changes in place, so it is always asked of the
+ * server (no-cache) with a query string for caches that ignore that; the part folders it names
+ * are content-hashed and may be cached.
+ */
+async function readPartList(listUrl: URL): Promise<string[]> {
+  const fresh = new URL(listUrl);
+  fresh.searchParams.set('t', String(Date.now()));
+  const list = await fetchJson<{ version?: unknown; parts?: unknown }>(fresh.href, { cache: 'no-cache' });
+  if (list.version !== FORMAT_VERSION) throw new Error(`search index: ${listUrl.href} has format version ${String(list.version)}, this page reads version ${FORMAT_VERSION}: rebuild the site`);
+  if (!Array.isArray(list.parts) || !list.parts.every((p) => typeof p === 'string')) throw new Error(`search index: ${listUrl.href} has no list of parts`);
+  return list.parts as string[];
+}
+
 export class Part {
   readonly url: string;
   readonly local: boolean;
@@ -120,17 +134,21 @@ export class ArchiveSearch {
   parts(): Promise<Part[]> {
     this.#parts ??= (async () => {
       const listUrl = new URL(`${this.base}${PARTS_FILE}`, location.href);
-      // the one file that changes in place: always asked of the server (no-cache), with a query string
-      // for caches that ignore that; the part folders it names are content-hashed, so they may be cached
-      const fresh = new URL(listUrl);
-      fresh.searchParams.set('t', String(Date.now()));
-      const list = await fetchJson<{ version?: unknown; parts?: unknown }>(fresh.href, { cache: 'no-cache' });
-      if (list.version !== FORMAT_VERSION) throw new Error(`search index: ${listUrl.href} has format version ${String(list.version)}, this page reads version ${FORMAT_VERSION}: rebuild the site`);
-      if (!Array.isArray(list.parts) || !list.parts.every((p) => typeof p === 'string')) throw new Error(`search index: ${listUrl.href} has no list of parts`);
-      const parts = list.parts as string[];
-      // parts of this site's own index, and of other sites' (an archive built as several sites)
+      const parts = await readPartList(listUrl);
+      // parts of this site's own index, and of other sites' (an archive built as several sites):
+      // another site is named by its parts.json, read fresh like ours, since its part folders are
+      // content-hashed and change with every build there; its own extra entries are not followed
+      // (no loops between sites that list each other)
       const own = new URL('./', listUrl).href;
-      const urls = parts.map((p) => new URL(p.endsWith('/') ? p : `${p}/`, listUrl).href);
+      const urls: string[] = [];
+      for (const p of parts) {
+        if (!p.endsWith('.json')) {
+          urls.push(new URL(p.endsWith('/') ? p : `${p}/`, listUrl).href);
+          continue;
+        }
+        const other = new URL(p, listUrl);
+        for (const q of await readPartList(other)) if (!q.endsWith('.json')) urls.push(new URL(q.endsWith('/') ? q : `${q}/`, other).href);
+      }
       return Promise.all(urls.map((u) => Part.load(u, u.startsWith(own))));
     })();
     return this.#parts;
