@@ -7,6 +7,7 @@
  */
 import type { ReportData } from '../schema.ts';
 import { checkStats } from '../stats/checks.ts';
+import { neutraliseCell } from './csv-safe.ts';
 import type { NationalFormat } from '../stats/template.ts';
 import {
   APPLICANT_COLUMNS,
@@ -74,7 +75,7 @@ const SCALARS = ['id', 'url', 'title', 'town', 'county', 'city', 'province', 'ye
 
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = String(neutraliseCell(v as string | number));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
