@@ -14,7 +14,7 @@ const { values } = parseArgs({ options: { json: { type: 'boolean', default: fals
 const dir = contentDir();
 const files: SourceFile[] = [];
 for (const town of (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-  for (const name of (await readdir(path.join(dir, town))).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of (await readdir(path.join(dir, town))).filter((n) => /\.md$/i.test(n)).sort()) {
     const full = path.join(dir, town, name);
     files.push({ file: path.relative(process.cwd(), full), rel: `${town}/${name}`, text: await readFile(full, 'utf8') });
   }

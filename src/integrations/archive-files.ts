@@ -7,7 +7,7 @@ import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import matter from 'gray-matter';
+import { readFrontmatter } from '../lib/report/frontmatter.ts';
 import { manifest } from '../lib/manifest.ts';
 import { contentDir } from '../lib/paths.ts';
 import { htaccess, webConfig } from '../lib/hosting/server-config.ts';
@@ -40,7 +40,8 @@ export default function archiveFiles(): AstroIntegration {
           read.push(...(await Promise.all(files.slice(i, i + 256).map(async (f) => ({ ...f, bytes: new Uint8Array(await readFile(f.abs)) })))));
         }
         const sources = read.map((f) => {
-          const d = matter(Buffer.from(f.bytes).toString('utf8')).data as { source?: { file: string; sha256: string } };
+          const fm = readFrontmatter(Buffer.from(f.bytes).toString('utf8'));
+          const d = (fm.ok ? fm.value.data : {}) as { source?: { file: string; sha256: string } };
           return { file: d.source?.file ?? '', sha256: d.source?.sha256 ?? '', report: f.path };
         });
         await mkdir(path.join(out, 'data'), { recursive: true });

@@ -63,8 +63,23 @@ export const isoDate = z
     return iso;
   });
 
+// C0 controls (line ends included: every text field is one line), DEL and C1 controls
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const controlMessage = (v: string) =>
+  `control character U+${CONTROL.exec(v)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in the text: remove it (often left by a broken conversion)`;
+
 const nonEmpty = (what: string) =>
-  z.string({ error: (iss) => `expected ${what} as text, found ${describe(iss.input)}` }).trim().min(1, `${what} must not be empty`);
+  z
+    .string({ error: (iss) => `expected ${what} as text, found ${describe(iss.input)}` })
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .refine((v) => !CONTROL.test(v), { error: (iss) => controlMessage(String(iss.input)) });
+
+/** Web addresses a page may link to: http(s) only (no javascript:, data:, vbscript:, file:). */
+const webUrl = z
+  .string({ error: (iss) => `expected the address as text, found ${describe(iss.input)}` })
+  .url('expected an absolute URL such as http://www.example.gov.cn/…')
+  .refine((v) => /^https?:\/\//i.test(v) && !CONTROL.test(v), 'expected an http:// or https:// address (other schemes such as javascript: or data: are not allowed)');
 
 const sha256 = z
   .string({ error: (iss) => `expected a sha256 as 64 hex digits, found ${describe(iss.input)}` })
@@ -74,7 +89,7 @@ export const sourceSchema = strict(
   {
     file: nonEmpty('the original file name'),
     sha256,
-    url: z.string().url('expected an absolute URL such as http://www.example.gov.cn/…').optional(),
+    url: webUrl.optional(),
     retrieved: isoDate.optional(),
   },
   'source',
@@ -88,7 +103,9 @@ function cellSchema(col: ColumnDef) {
       v === null ||
       (typeof v === 'number' &&
         Number.isFinite(v) &&
-        (col.decimal || Number.isInteger(v)) &&
+        // beyond 2^53 a figure is no longer the number written (99999999999999999999999 → 1e+23)
+        Math.abs(v) <= Number.MAX_SAFE_INTEGER &&
+        (col.decimal || Number.isSafeInteger(v)) &&
         (col.decimal || col.signed || v >= 0));
     if (!ok) {
       ctx.addIssue({
@@ -172,7 +189,12 @@ export const reportSchema = strict(
     }),
     source: sourceSchema,
     stats: z.unknown().optional(),
-    notes: z.array(z.string(), { error: 'expected notes as a list of strings (lines starting with "- ")' }).optional(),
+    notes: z
+      .array(
+        z.string().refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(v), 'control character in a note: remove it'),
+        { error: 'expected notes as a list of strings (lines starting with "- ")' },
+      )
+      .optional(),
   },
   'the frontmatter',
 ).superRefine((data, ctx) => {

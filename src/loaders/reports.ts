@@ -17,9 +17,11 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { validateArchive, type Finding, type SourceFile } from '../lib/check/validate.ts';
 import { contentDir } from '../lib/paths.ts';
+import { readRedirects } from '../lib/redirects.ts';
+import { readFrontmatter } from '../lib/report/frontmatter.ts';
 
 /** Files read at once: far below the usual 1,024 open-file limit (EMFILE). */
 const BATCH = 256;
@@ -28,7 +30,7 @@ const BATCH = 256;
  * The sources the stored data depends on besides the file itself. Astro clears
  * the store only when content.config.ts changes; a schema edit must re-validate too.
  */
-const SCHEMA_SOURCES = ['src/lib/schema.ts', 'src/lib/stats/template.ts', 'src/loaders/reports.ts'];
+const SCHEMA_SOURCES = ['src/lib/schema.ts', 'src/lib/stats/template.ts', 'src/loaders/reports.ts', 'src/lib/report/frontmatter.ts', 'src/lib/report/body.ts', 'src/lib/check/validate.ts'];
 
 /** <town-slug>/<name>.md under dir, as glob('*\/*.md') lists them (no dot files). */
 export async function listReports(dir: string): Promise<string[]> {
@@ -37,7 +39,7 @@ export async function listReports(dir: string): Promise<string[]> {
   for (const t of towns) {
     if (!t.isDirectory() || t.name.startsWith('.')) continue;
     for (const f of await fs.readdir(path.join(dir, t.name), { withFileTypes: true })) {
-      if (f.isFile() && !f.name.startsWith('.') && f.name.endsWith('.md')) files.push(`${t.name}/${f.name}`);
+      if (f.isFile() && !f.name.startsWith('.') && /\.md$/i.test(f.name)) files.push(`${t.name}/${f.name}`);
     }
   }
   return files.sort();
@@ -60,17 +62,18 @@ async function listOrFail(dir: string): Promise<string[]> {
   return files;
 }
 
-/** The frontmatter as Astro's glob loader reads it (js-yaml's safe schema: unquoted dates become Dates). */
-function frontmatter(text: string, file: string): Record<string, unknown> {
-  try {
-    // options (even empty) keep gray-matter from caching every file's text for the whole build
-    return matter(text, {}).data as Record<string, unknown>;
-  } catch (e) {
-    const err = e as Error & { reason?: string; mark?: { line: number } };
-    // gray-matter hands js-yaml the text after the opening "---", so its line 0 is the file's line 1
-    const where = err.mark ? `:${err.mark.line + 1}` : '';
-    throw new Error(`${file}${where}: the YAML frontmatter cannot be read: ${err.reason ?? err.message}`);
-  }
+/**
+ * The archive rules of `npm run check`, run before anything is rendered, over every file at once:
+ * the build accepts and rejects exactly what check does, with the same messages. The error has no
+ * stack: it is about the content, not the code.
+ */
+function failOnFindings(findings: Finding[]): void {
+  const errors = findings.filter((f) => f.level === 'error');
+  if (errors.length === 0) return;
+  const lines = errors.map((f) => `  ${f.file}${f.line ? `:${f.line}` : ''}  ${f.field ? `${f.field}: ` : ''}${f.message}`);
+  const err = new Error(`${errors.length} error${errors.length > 1 ? 's' : ''} in the reports (the same as npm run check shows):\n${lines.join('\n')}\nFix them and build again.`);
+  err.stack = err.message;
+  throw err;
 }
 
 function schemaDigest(root: string): string {
@@ -99,24 +102,33 @@ export function reportsLoader(): Loader {
         meta.set('schema-digest', schema);
       }
 
-      /** Reads one file; parses and validates it only if it changed since the stored entry. */
-      async function sync(rel: string): Promise<{ id: string; parsed: boolean }> {
+      /** Stores one validated file, unless the stored entry has the same digest. */
+      async function store1(rel: string, text: string): Promise<{ id: string; parsed: boolean }> {
         const id = rel.replace(/\.md$/, '');
         const file = path.join(dir, rel);
-        const text = await fs.readFile(file, 'utf8');
         const digest = generateDigest(text);
         if (store.get(id)?.digest === digest) return { id, parsed: false };
-        const data = await parseData({ id, data: frontmatter(text, file), filePath: file });
+        const fm = readFrontmatter(text);
+        if (!fm.ok) throw new Error(`${file}:${fm.error.line}: ${fm.error.message}`);
+        const data = await parseData({ id, data: fm.value.data as Record<string, unknown>, filePath: file });
         // no body and no rendered HTML: the page renders the file itself
         store.set({ id, data, filePath: path.relative(root, file).split(path.sep).join('/'), digest });
         return { id, parsed: true };
       }
+      const sync = async (rel: string) => store1(rel, await fs.readFile(path.join(dir, rel), 'utf8'));
 
       const files = await listOrFail(dir);
+      const sources: SourceFile[] = [];
+      for (let i = 0; i < files.length; i += BATCH) {
+        const batch = files.slice(i, i + BATCH);
+        const texts = await Promise.all(batch.map((rel) => fs.readFile(path.join(dir, rel), 'utf8')));
+        batch.forEach((rel, k) => sources.push({ file: path.relative(process.cwd(), path.join(dir, rel)), rel, text: texts[k]! }));
+      }
+      failOnFindings(validateArchive(sources, { redirects: await readRedirects() }));
       const seen = new Set<string>();
       let parsed = 0;
-      for (let i = 0; i < files.length; i += BATCH) {
-        for (const r of await Promise.all(files.slice(i, i + BATCH).map(sync))) {
+      for (let i = 0; i < sources.length; i += BATCH) {
+        for (const r of await Promise.all(sources.slice(i, i + BATCH).map((f) => store1(f.rel, f.text)))) {
           seen.add(r.id);
           if (r.parsed) parsed++;
         }

@@ -3,7 +3,7 @@
  * tests. Astro builds in the same project must not run at the same time (they
  * share .astro/), so no test file builds on its own.
  */
-import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCorpus } from '../../src/lib/corpus/generate.ts';
 import { ROOT, buildSite } from './build.ts';
@@ -19,7 +19,27 @@ export const INCREMENTAL_DIST = path.join(ROOT, 'test-artifacts/site-incremental
 export const FULL_DIST = path.join(ROOT, 'test-artifacts/site-incremental-full');
 export const INCREMENTAL_LOG = path.join(ROOT, 'test-artifacts/incremental-build.log');
 
+/** A content folder with hostile files: the build must refuse it with check's messages, every file named. */
+export const HOSTILE_CONTENT = path.join(ROOT, 'test-artifacts/corpus-hostile');
+export const HOSTILE_BUILD_LOG = path.join(ROOT, 'test-artifacts/hostile-build.log');
+const HOSTILE_FILES: Record<string, (base: string) => string> = {
+  'fuyuan-hanconggou/2020.md': (b) => b,
+  'fuyuan-hanconggou/2019.md': (b) => b.replace(/^---\n/, '---js\n').replace('year: 2020', 'year: 2019'),
+  'fuyuan-hanconggou/2018.md': (b) => b.replace('year: 2020', 'year: 2018').replace(/\n\n/, '\n\n<script>alert(1)</script>\n\n'),
+  'fuyuan-hanconggou/2017.MD': (b) => b.replace('year: 2020', 'year: 2017'),
+};
+
 export default async function setup() {
+  await rm(HOSTILE_CONTENT, { recursive: true, force: true });
+  await mkdir(path.join(HOSTILE_CONTENT, 'fuyuan-hanconggou'), { recursive: true });
+  const base = await readFile(path.join(ROOT, 'content/reports/fuyuan-hanconggou/2020.md'), 'utf8');
+  for (const [rel, make] of Object.entries(HOSTILE_FILES)) await writeFile(path.join(HOSTILE_CONTENT, rel), make(base));
+  const hostileOut = path.join(ROOT, 'test-artifacts/site-hostile');
+  await buildSite({ outDir: hostileOut, contentDir: HOSTILE_CONTENT }).then(
+    (log) => writeFile(HOSTILE_BUILD_LOG, `BUILT\n${log}`),
+    (e: Error) => writeFile(HOSTILE_BUILD_LOG, `FAILED\n${e.message}`),
+  );
+
   await rm(SUBPATH_DIST, { recursive: true, force: true });
   await mkdir(SUBPATH_DIST, { recursive: true });
   await buildSite({ outDir: SUBPATH_DIST, basePath: '/gk/ndbg/' });

@@ -127,6 +127,6 @@ describe('npm run package', () => {
     const listing = execFileSync('tar', ['tzf', (await import('node:fs')).readdirSync(out).find((f) => f.endsWith('.tar.gz'))!], { cwd: out }).toString();
     expect(listing).toMatch(/^nianbao-site-\d{4}-\d{2}-\d{2}\/index\.html$/m);
     expect(listing).toMatch(/\/search-index\/parts\.json$/m);
-    expect(listing).toMatch(/\/search-index\/0\/part\.bin$/m);
+    expect(listing).toMatch(/\/search-index\/0-[0-9a-f]{12}\/part\.bin$/m);
   });
 });

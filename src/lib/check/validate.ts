@@ -6,7 +6,10 @@
  * the redirects file. Each finding names the file, the field and its line.
  * Pure apart from the data handed in; scripts/check.ts reads the files.
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import path from 'node:path';
+import { isMap, isSeq, type Node } from 'yaml';
+import { readFrontmatter } from '../report/frontmatter.ts';
+import { bodyFindings } from '../report/body.ts';
 import { FIRST_YEAR, parseReport, type ReportData } from '../schema.ts';
 import { townSlug } from '../slug.ts';
 import { checkStats } from '../stats/checks.ts';
@@ -35,36 +38,21 @@ interface Parsed {
   lineOf: (path: (string | number)[]) => number | undefined;
 }
 
-/** Splits frontmatter and maps a field path to its line (1-based, in the whole file). */
-function parseFile(f: SourceFile): { yaml?: unknown; body: string; lineOf: Parsed['lineOf']; error?: Finding } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(f.text);
-  if (!m) {
-    return {
-      body: f.text,
-      lineOf: () => undefined,
-      error: { file: f.file, line: 1, level: 'error', message: 'no YAML frontmatter: the file must start with a line "---", the fields, and another "---"' },
-    };
-  }
-  const counter = new LineCounter();
-  const doc = parseDocument(m[1]!, { lineCounter: counter, uniqueKeys: true });
+/** Reads the frontmatter (the one reader) and maps a field path to its line (1-based, in the whole file). */
+function parseFile(f: SourceFile): { yaml?: unknown; body: string; bodyLine: number; lineOf: Parsed['lineOf']; error?: Finding } {
+  const r = readFrontmatter(f.text);
+  if (!r.ok) return { body: f.text, bodyLine: 1, lineOf: () => undefined, error: { file: f.file, line: r.error.line, level: 'error', message: r.error.message } };
+  const { doc, counter } = r.value;
   const lineOf = (path: (string | number)[]): number | undefined => {
     for (let n = path.length; n > 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
-      const pair = n > 0 ? findKey(doc.contents as Node, path.slice(0, n)) : undefined;
+      const pair = findKey(doc.contents as Node, path.slice(0, n));
       const range = pair?.range ?? node?.range;
       if (range) return counter.linePos(range[0]).line + 1;
     }
     return undefined;
   };
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
-    return {
-      body: m[2]!,
-      lineOf,
-      error: { file: f.file, line: counter.linePos(e.pos[0]).line + 1, level: 'error', message: `the YAML frontmatter cannot be read: ${e.message.split('\n')[0]}` },
-    };
-  }
-  return { yaml: doc.toJS(), body: m[2]!, lineOf };
+  return { yaml: r.value.data, body: r.value.body, bodyLine: r.value.bodyLine, lineOf };
 }
 
 /** The key node of a path, so the line points at "field:" rather than its value. */
@@ -99,9 +87,9 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
     if (!r.ok) {
       for (const i of r.issues) findings.push({ file: f.file, line: p.lineOf(i.path), field: i.path.join('.') || undefined, level: 'error', message: i.message } as Finding);
       parsed.push({ file: f, body: p.body, lineOf: p.lineOf });
-      continue;
-    }
-    parsed.push({ file: f, data: r.data, body: p.body, lineOf: p.lineOf });
+    } else parsed.push({ file: f, data: r.data, body: p.body, lineOf: p.lineOf });
+    for (const b of bodyFindings(p.body, p.bodyLine)) findings.push({ file: f.file, line: b.line, level: 'error', message: b.message });
+    if (!/\.md$/.test(f.rel)) findings.push({ file: f.file, level: 'error', message: `the file name ends "${path.extname(f.rel)}": name it <year>.md in lower case` });
   }
 
   const ids = new Set(files.map((f) => f.rel.replace(/\.md$/, '')));

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
+import { sanitizeHtml } from './sanitize-html.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
 
@@ -41,7 +42,8 @@ export interface RenderedBody {
 export async function renderMarkdown(markdown: string, file?: string): Promise<RenderedBody> {
   renderer ??= createSatteriMarkdownProcessor();
   const result = await (await renderer).render(markdown, file ? { fileURL: pathToFileURL(file) } : {});
-  return { html: result.code, headings: result.metadata.headings };
+  // rebuilt with only what Markdown itself produces: raw HTML in a report shows as text
+  return { html: sanitizeHtml(result.code), headings: result.metadata.headings };
 }
 
 /** Reads a report file and renders its text. */
