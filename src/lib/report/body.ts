@@ -26,7 +26,14 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** The scheme of a URL as a browser reads it (it ignores tabs, newlines and leading spaces). */
 function schemeOf(url: string): string | undefined {
-  const cleaned = url.replace(/[\u0000-\u0020]+/g, '').toLowerCase();
+  let decoded = url;
+  try {
+    // java%09script: is no scheme to a browser, but nothing a report needs either: judge the decoded form
+    decoded = decodeURIComponent(url);
+  } catch {
+    // not percent-encoded text: judge it as written
+  }
+  const cleaned = decoded.replace(/[\u0000-\u0020]+/g, '').toLowerCase();
   const m = /^([a-z][a-z0-9+.-]*):/.exec(cleaned);
   return m ? `${m[1]}:` : undefined;
 }

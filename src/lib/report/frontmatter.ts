@@ -5,8 +5,9 @@
  * with a line that is exactly `---` (gray-matter would `eval` a `---js` block),
  * no custom tags (`!!js/function` …), a bounded number of alias expansions
  * (a "billion laughs" file would take the build down), no duplicate keys.
- * A UTF-8 BOM and CRLF line ends are accepted. Unquoted dates become Dates,
- * as Astro's own loader reads them, so the schema sees one shape.
+ * A UTF-8 BOM and CRLF line ends are accepted. Dates stay the text written
+ * (no YAML timestamps: js-yaml and yaml 1.1 turn 2020-02-30 into 2020-03-01);
+ * the schema checks that YYYY-MM-DD is a real calendar day.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
@@ -52,7 +53,6 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
     lineCounter: counter,
     uniqueKeys: true,
     schema: 'core',
-    customTags: ['timestamp'],
     prettyErrors: false,
   });
   // the YAML starts on the file's line 2, and linePos counts from 1
