@@ -1,27 +1,26 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { site } from './src/site.config.ts';
+import { readSettings } from './src/lib/settings.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import archiveFiles from './src/integrations/archive-files.ts';
-import incremental from './src/integrations/incremental.ts';
+import incremental, { incrementalCache } from './src/integrations/incremental.ts';
 import reportFiles from './src/integrations/report-files.ts';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parseRedirects, REDIRECTS_FILE } from './src/lib/redirects.ts';
+import { parseRedirects, redirectsFile } from './src/lib/redirects.ts';
 
+// every setting (src/site.config.ts and the environment) is read in one module
+const settings = readSettings();
+const site = settings.site;
 /** BASE_PATH overrides the configured base path at build time (/gk/ndbg/). */
-function basePath() {
-  const raw = process.env.BASE_PATH ?? site.basePath ?? '/';
-  const trimmed = raw.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
+const basePath = () => settings.basePath;
 
 /** Stable URLs: content/redirects.yml (old id: new id) becomes redirect pages at the old URLs. */
 function redirects() {
   let text = '';
   try {
-    text = readFileSync(REDIRECTS_FILE, 'utf8');
+    text = readFileSync(redirectsFile(), 'utf8');
   } catch {
     return {};
   }
@@ -34,8 +33,8 @@ function redirects() {
  * (CONTENT_DIR: benchmarks, tests) gets a cache of its own so entries never mix.
  */
 function cacheDir() {
-  if (!process.env.CONTENT_DIR) return undefined;
-  const key = createHash('sha256').update(path.resolve(process.env.CONTENT_DIR)).digest('hex').slice(0, 12);
+  if (!settings.contentDirSetting) return undefined;
+  const key = createHash('sha256').update(path.resolve(settings.contentDirSetting)).digest('hex').slice(0, 12);
   return `./node_modules/.astro-content-${key}`;
 }
 
@@ -53,6 +52,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Nothing is fetched from other hosts: no prefetch, no dev toolbar telemetry.
   devToolbar: { enabled: false },
-  // incremental first: its build:done hook removes stale files before the others write theirs
-  integrations: [incremental(), reportFiles(), searchIndex(), archiveFiles()],
+  // incremental first: its build:done hook removes stale files before the others write theirs;
+  // its cache last, once every file it vouches for is written
+  integrations: [incremental(), reportFiles(), searchIndex(), archiveFiles(), incrementalCache()],
 });

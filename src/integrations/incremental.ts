@@ -3,14 +3,19 @@
  * the last successful build's cache when the code and settings are the same,
  * and then keeps the output folder instead of emptying it; after the build
  * (first of the build:done hooks), removes every file this build neither
- * wrote nor kept (deleted reports, old assets), and saves the new cache.
+ * wrote nor kept (deleted reports, old assets). The cache is saved by a
+ * second integration that runs after every other build:done hook, atomically,
+ * with the sizes of the files it vouches for: a build killed at any point
+ * leaves no cache (the next build is full) or a cache whose kept files are
+ * checked against it.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
+import { existsSync, rmSync, readdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CACHE_VERSION, cacheFile, fingerprint, incrementalState, readCache, staleFiles } from '../lib/build/incremental.ts';
+import { CACHE_VERSION, cacheFile, fingerprint, incrementalState, outputSizes, readCache, staleFiles, writeCacheAtomically } from '../lib/build/incremental.ts';
 import { INDEX_DIR } from '../lib/search/index-format.ts';
+import { readSettings } from '../lib/settings.ts';
 
 /** Removes the folders that removing `files` left empty, up to (not including) root. */
 function removeEmptyParents(root: string, files: string[]) {
@@ -23,21 +28,22 @@ function removeEmptyParents(root: string, files: string[]) {
   }
 }
 
+let file = '';
+
 export default function incremental(): AstroIntegration {
-  let file = '';
   return {
     name: 'nianbao:incremental',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
-        if (command !== 'build' || process.env['NIANBAO_FULL_BUILD'] === '1') return;
+        if (command !== 'build' || readSettings().fullBuild) return;
         const s = incrementalState();
         const root = fileURLToPath(config.root);
         s.outDir = fileURLToPath(config.outDir);
         s.started = Date.now();
-        s.fingerprint = fingerprint(root, s.outDir, process.env);
+        s.fingerprint = fingerprint(root, s.outDir, readSettings());
         file = cacheFile(root, s.outDir);
         s.previous = readCache(file, s.fingerprint);
-        // a build that fails half-way must not be trusted next time
+        // a build that fails or is killed half-way must not be trusted next time
         rmSync(file, { force: true });
         if (s.previous) {
           updateConfig({ vite: { build: { emptyOutDir: false } } });
@@ -46,16 +52,27 @@ export default function incremental(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         const s = incrementalState();
-        if (!s.outDir || !s.fingerprint) return;
-        if (s.previous) {
-          // the search index folder is rewritten whole by its own integration
-          const stale = staleFiles(s.outDir, s.started, s.kept, [INDEX_DIR]);
-          for (const f of stale) rmSync(f);
-          removeEmptyParents(s.outDir.replace(/\/$/, ''), stale);
-          logger.info(`${s.kept.size} of ${Object.keys(s.current).length} report pages unchanged and kept; ${stale.length} stale files removed`);
-        }
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, JSON.stringify({ version: CACHE_VERSION, fingerprint: s.fingerprint, pages: s.current }));
+        if (!s.outDir || !s.fingerprint || !s.previous) return;
+        // the search index folder is rewritten whole by its own integration
+        const stale = staleFiles(s.outDir, s.started, s.kept, [INDEX_DIR]);
+        for (const f of stale) rmSync(f);
+        removeEmptyParents(s.outDir.replace(/\/$/, ''), stale);
+        logger.info(`${s.kept.size} of ${Object.keys(s.current).length} report pages unchanged and kept; ${stale.length} stale files removed`);
+      },
+    },
+  };
+}
+
+/** Must be the last integration: its build:done hook runs when every output is written. */
+export function incrementalCache(): AstroIntegration {
+  return {
+    name: 'nianbao:incremental-cache',
+    hooks: {
+      'astro:build:done': () => {
+        const s = incrementalState();
+        if (!s.outDir || !s.fingerprint || !file) return;
+        const ids = Object.keys(s.current);
+        writeCacheAtomically(file, { version: CACHE_VERSION, fingerprint: s.fingerprint, pages: s.current, sizes: outputSizes(s.outDir, ids) });
       },
     },
   };

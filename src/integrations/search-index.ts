@@ -21,14 +21,17 @@ import type { AstroIntegration } from 'astro';
 import { PartBuilder } from '../lib/search/index-build.ts';
 import { FORMAT_VERSION, INDEX_DIR, PARTS_FILE } from '../lib/search/index-format.ts';
 import type { SearchRecord } from '../lib/search/records.ts';
-import { site } from '../site.config.ts';
+import { readRedirects } from '../lib/redirects.ts';
+import { readSettings } from '../lib/settings.ts';
 
 async function reportPages(dir: string): Promise<string[]> {
   const root = path.join(dir, 'reports');
+  // an old id of content/redirects.yml is a redirect page, not a report
+  const moved = new Set(Object.keys(await readRedirects()));
   const out: string[] = [];
   for (const town of await readdir(root).catch(() => [] as string[])) {
     for (const year of await readdir(path.join(root, town)).catch(() => [] as string[])) {
-      if (/^\d{4}$/.test(year)) out.push(path.join(root, town, year, 'index.html'));
+      if (/^\d{4}$/.test(year) && !moved.has(`${town}/${year}`)) out.push(path.join(root, town, year, 'index.html'));
     }
   }
   // the id order (town slug, then year) keeps each town's reports together in the index
@@ -115,7 +118,8 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = Date.now();
-        const partSize = Math.max(1, Number(process.env['SEARCH_SHARD_SIZE'] || 50_000));
+        const settings = readSettings();
+        const partSize = settings.searchShardSize;
         const files = await reportPages(out);
         const root = path.join(out, INDEX_DIR);
         await rm(root, { recursive: true, force: true });
@@ -129,7 +133,7 @@ export default function searchIndex(): AstroIntegration {
           parts.push(`${name}/`);
           figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
         }
-        const extra = process.env['SEARCH_EXTRA_INDEXES']?.split(',').filter(Boolean) ?? site.extraSearchIndexes;
+        const extra = settings.extraSearchIndexes;
         await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts: [...parts, ...extra] })}\n`);
         logger.info(`indexed ${files.length} reports for search in ${Date.now() - started} ms (${parts.length} part${parts.length > 1 ? 's' : ''}: ${figures.join('; ')})`);
       },

@@ -3,8 +3,8 @@
  * points every command that reads content (build, check, benchmarks) at another
  * reports tree: the folder that holds <town-slug>/<year>.md.
  */
-import path from 'node:path';
+import { contentDirOf, readSettings } from './settings.ts';
 
 export function contentDir(root: string = process.cwd()): string {
-  return path.resolve(root, process.env['CONTENT_DIR'] || 'content/reports');
+  return contentDirOf(readSettings(), root);
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
+import { contentDir } from './paths.ts';
 
 export const REDIRECTS_FILE = 'content/redirects.yml';
 
@@ -22,7 +23,12 @@ export function parseRedirects(text: string): Record<string, string> {
   return out;
 }
 
+/** The redirects file sits beside the reports folder: content/redirects.yml, or <CONTENT_DIR>/../redirects.yml. */
+export function redirectsFile(root = process.cwd()): string {
+  return path.join(path.dirname(contentDir(root)), 'redirects.yml');
+}
+
 export async function readRedirects(root = process.cwd()): Promise<Record<string, string>> {
-  const text = await readFile(path.join(root, REDIRECTS_FILE), 'utf8').catch(() => '');
+  const text = await readFile(redirectsFile(root), 'utf8').catch(() => '');
   return parseRedirects(text);
 }

@@ -22,6 +22,7 @@ import { validateArchive, type Finding, type SourceFile } from '../lib/check/val
 import { contentDir } from '../lib/paths.ts';
 import { readRedirects } from '../lib/redirects.ts';
 import { readFrontmatter } from '../lib/report/frontmatter.ts';
+import { readSettings } from '../lib/settings.ts';
 
 /** Files read at once: far below the usual 1,024 open-file limit (EMFILE). */
 const BATCH = 256;
@@ -47,8 +48,9 @@ export async function listReports(dir: string): Promise<string[]> {
 
 /** Fails loudly when the folder is missing or holds no report: an empty site is never what was meant. */
 async function listOrFail(dir: string): Promise<string[]> {
-  const hint = process.env['CONTENT_DIR']
-    ? `CONTENT_DIR is "${process.env['CONTENT_DIR']}"`
+  const given = readSettings().contentDirSetting;
+  const hint = given
+    ? `CONTENT_DIR is "${given}"`
     : 'CONTENT_DIR is not set, so the default content/reports is used';
   let files: string[];
   try {

@@ -37,3 +37,32 @@ export async function buildSite(opts: { outDir: string; basePath?: string; conte
 
 /** dist/ as built by `npm test` (npm run build runs first). */
 export const DIST = path.join(ROOT, 'dist');
+
+/**
+ * Starts a build and kills it (SIGKILL, as a power cut or an OOM killer would) as soon as its log
+ * shows `marker`; resolves to whether it was killed and the log so far.
+ */
+export async function buildKilledAt(opts: { outDir: string; contentDir: string }, marker: RegExp): Promise<{ killed: boolean; log: string }> {
+  const { spawn } = await import('node:child_process');
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|VITE_.*)$/.test(k)),
+  );
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', opts.outDir], {
+    cwd: ROOT,
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: opts.contentDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  let killed = false;
+  const onData = (d: Buffer) => {
+    log += d.toString();
+    if (!killed && marker.test(log)) {
+      killed = true;
+      child.kill('SIGKILL');
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  await new Promise((resolve) => child.on('close', resolve));
+  return { killed, log };
+}

@@ -3,10 +3,10 @@
  * tests. Astro builds in the same project must not run at the same time (they
  * share .astro/), so no test file builds on its own.
  */
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCorpus } from '../../src/lib/corpus/generate.ts';
-import { ROOT, buildSite } from './build.ts';
+import { ROOT, buildKilledAt, buildSite } from './build.ts';
 
 export const SUBPATH_DIST = path.join(ROOT, 'test-artifacts/site-gk-ndbg');
 /** A generated archive indexed in several search shards (SEARCH_SHARD_SIZE). */
@@ -18,6 +18,16 @@ export const INCREMENTAL_CONTENT = path.join(ROOT, 'test-artifacts/corpus-increm
 export const INCREMENTAL_DIST = path.join(ROOT, 'test-artifacts/site-incremental');
 export const FULL_DIST = path.join(ROOT, 'test-artifacts/site-incremental-full');
 export const INCREMENTAL_LOG = path.join(ROOT, 'test-artifacts/incremental-build.log');
+
+/** The same archive, built while three edits' builds were each killed at another point, then built again. */
+export const INTERRUPTED_DIST = path.join(ROOT, 'test-artifacts/site-interrupted');
+export const INTERRUPTED_FULL_DIST = path.join(ROOT, 'test-artifacts/site-interrupted-full');
+export const INTERRUPTED_LOG = path.join(ROOT, 'test-artifacts/interrupted-builds.log');
+/** A reports folder with a redirects.yml beside it holding a real entry. */
+export const REDIRECT_ROOT = path.join(ROOT, 'test-artifacts/corpus-redirect');
+export const REDIRECT_DIST = path.join(ROOT, 'test-artifacts/site-redirect');
+export const REDIRECT_FROM = 'gongzhuling-maochengzi/2018';
+export const REDIRECT_TO = 'gongzhuling-maochengzi/2019';
 
 /** A content folder with hostile files: the build must refuse it with check's messages, every file named. */
 export const HOSTILE_CONTENT = path.join(ROOT, 'test-artifacts/corpus-hostile');
@@ -65,4 +75,26 @@ export default async function setup() {
   await rm(path.join(INCREMENTAL_CONTENT, sorted[9]!));
   await writeFile(INCREMENTAL_LOG, await buildSite({ outDir: INCREMENTAL_DIST, contentDir: INCREMENTAL_CONTENT }));
   await buildSite({ outDir: FULL_DIST, contentDir: INCREMENTAL_CONTENT, env: { NIANBAO_FULL_BUILD: '1' } });
+
+  // a build killed at any point, then an incremental build: the result must be a full build's
+  await rm(INTERRUPTED_DIST, { recursive: true, force: true });
+  await rm(INTERRUPTED_FULL_DIST, { recursive: true, force: true });
+  await buildSite({ outDir: INTERRUPTED_DIST, contentDir: INCREMENTAL_CONTENT });
+  const kills: string[] = [];
+  const points = [/generating static routes/, /\/reports\/[^\n]*index\.html/, /nianbao:search-index\]/, /by-review\/index\.html/, /report pages unchanged and kept/];
+  for (const [k, marker] of points.entries()) {
+    await appendFile(path.join(INCREMENTAL_CONTENT, sorted[2 + k]!), `\n本段为中断构建测试所加：第${k + 1}处修改。\n`);
+    const r = await buildKilledAt({ outDir: INTERRUPTED_DIST, contentDir: INCREMENTAL_CONTENT }, marker);
+    kills.push(`${marker}: ${r.killed ? 'killed' : 'finished before the marker'}`);
+  }
+  const after = await buildSite({ outDir: INTERRUPTED_DIST, contentDir: INCREMENTAL_CONTENT });
+  await writeFile(INTERRUPTED_LOG, `${kills.join('\n')}\n---\n${after}`);
+  await buildSite({ outDir: INTERRUPTED_FULL_DIST, contentDir: INCREMENTAL_CONTENT, env: { NIANBAO_FULL_BUILD: '1' } });
+
+  // redirects: a real entry beside a reports folder
+  await rm(REDIRECT_ROOT, { recursive: true, force: true });
+  await cp(path.join(ROOT, 'content/reports'), path.join(REDIRECT_ROOT, 'reports'), { recursive: true });
+  await writeFile(path.join(REDIRECT_ROOT, 'redirects.yml'), `# moved report\n${REDIRECT_FROM}: ${REDIRECT_TO}\n`);
+  await rm(REDIRECT_DIST, { recursive: true, force: true });
+  await buildSite({ outDir: REDIRECT_DIST, contentDir: path.join(REDIRECT_ROOT, 'reports') });
 }

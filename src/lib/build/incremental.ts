@@ -16,11 +16,13 @@
  * process. NIANBAO_FULL_BUILD=1 turns it off.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportData } from '../schema.ts';
+import { redirectsFile } from '../redirects.ts';
+import { settingsKey, type Settings } from '../settings.ts';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 /** A report's outputs, relative to the output folder. */
 export const reportOutputs = (id: string) => [`reports/${id}/index.html`, `reports/${id}/report.md`, `reports/${id}/report.json`];
 
@@ -29,6 +31,8 @@ export interface BuildCache {
   fingerprint: string;
   /** report id → hash of its page inputs */
   pages: Record<string, string>;
+  /** report id → byte sizes of its outputs (reportOutputs order) when the cache was written: a kept file must still have them */
+  sizes: Record<string, number[]>;
 }
 
 export interface IncrementalState {
@@ -65,14 +69,15 @@ function codeFiles(root: string): string[] {
   };
   walk(path.join(root, 'src'));
   walk(path.join(root, 'public'));
-  for (const f of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'content/redirects.yml']) if (existsSync(path.join(root, f))) out.push(path.join(root, f));
+  for (const f of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json']) if (existsSync(path.join(root, f))) out.push(path.join(root, f));
+  if (existsSync(redirectsFile(root))) out.push(redirectsFile(root));
   return out.sort();
 }
 
-export function fingerprint(root: string, outDir: string, env: Record<string, string | undefined>): string {
+export function fingerprint(root: string, outDir: string, settings: Settings): string {
   const h = createHash('sha256');
   h.update(`v${CACHE_VERSION}\0${outDir}\0`);
-  for (const k of ['BASE_PATH', 'CONTENT_DIR', 'SEARCH_SHARD_SIZE', 'SEARCH_EXTRA_INDEXES']) h.update(`${k}=${env[k] ?? ''}\0`);
+  h.update(`${settingsKey(settings, root)}\0`);
   for (const f of codeFiles(root)) h.update(`${path.relative(root, f)}\0${sha(readFileSync(f))}\0`);
   return h.digest('hex');
 }
@@ -82,7 +87,7 @@ export const cacheFile = (root: string, outDir: string) => path.join(root, 'node
 export function readCache(file: string, fp: string): BuildCache | undefined {
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as BuildCache;
-    return c.version === CACHE_VERSION && c.fingerprint === fp ? c : undefined;
+    return c.version === CACHE_VERSION && c.fingerprint === fp && c.sizes && typeof c.sizes === 'object' ? c : undefined;
   } catch {
     return undefined;
   }
@@ -98,7 +103,15 @@ export function mustRender(id: string, inputs: unknown): boolean {
   const hash = sha(JSON.stringify(inputs));
   s.current[id] = hash;
   if (!s.outDir || s.previous?.pages[id] !== hash) return true;
-  if (!reportOutputs(id).every((f) => existsSync(path.join(s.outDir!, f)))) return true;
+  // a kept output must be the file the last build finished: same size, not empty (a killed write leaves it short)
+  const sizes = s.previous.sizes[id];
+  const ok = reportOutputs(id).every((f, i) => {
+    const file = path.join(s.outDir!, f);
+    if (!existsSync(file)) return false;
+    const size = statSync(file).size;
+    return size > 0 && size === sizes?.[i];
+  });
+  if (!ok) return true;
   s.kept.add(id);
   return false;
 }
@@ -122,4 +135,27 @@ export function staleFiles(dir: string, before: number, keptReports: Set<string>
   };
   walk('');
   return out;
+}
+
+/** The sizes of every report's outputs as they are now (for the cache written at the end of a build). */
+export function outputSizes(outDir: string, ids: string[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const id of ids) {
+    out[id] = reportOutputs(id).map((f) => {
+      try {
+        return statSync(path.join(outDir, f)).size;
+      } catch {
+        return -1;
+      }
+    });
+  }
+  return out;
+}
+
+/** Writes the cache so that a kill at any moment leaves either the old file, no file or the whole new one. */
+export function writeCacheAtomically(file: string, cache: BuildCache): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(cache));
+  renameSync(tmp, file);
 }
