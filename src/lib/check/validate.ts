@@ -102,7 +102,13 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
     // folder and file name
     const [folder, name] = p.file.rel.split('/');
     const slug = townSlug(d.county, d.town);
-    if (!/^[a-z0-9]+-[a-z0-9]+$/.test(folder ?? '')) at('town', 'error', `folder "${folder}" is not a slug: lower-case pinyin of county and town joined by "-" (expected "${slug}")`);
+    const [countyPart, townPart] = slug.split('-');
+    // no URL can be made from a name without a pinyin reading (rare or private-use characters, only symbols)
+    if (!countyPart) at('county', 'error', `county "${d.county}" has no pinyin reading, so its pages get no URL: write the name in standard characters as the government publishes it (e.g. 抚远市)`);
+    if (!townPart) at('town', 'error', `town "${d.town}" has no pinyin reading, so its pages get no URL: write the name in standard characters as the government publishes it (e.g. 寒葱沟镇)`);
+    if (!countyPart || !townPart) {
+      /* the folder check below would only repeat this */
+    } else if (!/^[a-z0-9]+-[a-z0-9]+$/.test(folder ?? '')) at('town', 'error', `folder "${folder}" is not a slug: lower-case pinyin of county and town joined by "-" (expected "${slug}")`);
     else if (folder !== slug) at('town', 'error', `the folder is "${folder}" but county "${d.county}" and town "${d.town}" give the slug "${slug}": move the file to ${slug}/${d.year}.md (and add a redirect) or correct the names`);
     if (name !== `${d.year}.md`) at('year', 'error', `the file is "${name}" but year is ${d.year}: name it ${d.year}.md`);
     // duplicates

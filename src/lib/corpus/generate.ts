@@ -144,6 +144,9 @@ function stats(r: Rng, format: NationalFormat, broken: boolean): Stats {
   return s;
 }
 
+/** The file gen:corpus leaves in a folder it made: the only kind of folder it will empty. */
+export const CORPUS_MARKER = '.nianbao-generated-corpus';
+
 export interface GeneratedReport {
   /** <town-slug>/<year>.md */
   path: string;
