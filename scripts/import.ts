@@ -10,7 +10,9 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { importFile, SUPPORTED, type ImportResult } from '../src/lib/import/index.ts';
+import { SUPPORTED, type ImportResult } from '../src/lib/import/index.ts';
+import { importIsolated } from '../src/lib/import/isolated.ts';
+import { formatWarning } from '../src/lib/warnings.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -49,12 +51,15 @@ type Outcome = ImportResult & { written?: string; status?: 'written' | 'unchange
 const files = (await Promise.all(positionals.map(expand))).flat();
 const outcomes: Outcome[] = [];
 const claimed = new Map<string, string>();
-for (const file of files) {
-  const r: Outcome = await importFile(file, {
-    ...(values.town ? { town: values.town } : {}),
-    ...(values.county ? { county: values.county } : {}),
-    ...(values.year ? { year: Number(values.year) } : {}),
-  });
+const importOpts = {
+  ...(values.town ? { town: values.town } : {}),
+  ...(values.county ? { county: values.county } : {}),
+  ...(values.year ? { year: Number(values.year) } : {}),
+};
+// each file in a worker with its own memory and time limits: one bad file fails alone and the batch goes on
+for await (const result of importIsolated(files, importOpts)) {
+  const file = result.file;
+  const r: Outcome = result;
   if (r.ok && r.relPath && r.content) {
     const target = path.join(values.out!, r.relPath);
     r.written = target;
@@ -103,7 +108,7 @@ if (values.json) {
       console.log(`  fidelity ${(f.share * 100).toFixed(1)} % (${f.kept}/${f.total} narrative lines kept)`);
       for (const m of f.missing) console.log(`    not kept, line ${m.line}: ${m.text}`);
     }
-    for (const w of r.warnings) console.log(`  warning: ${w}`);
+    for (const w of r.warnings) console.log(`  warning: ${formatWarning(w)}`);
     if (r.diff) console.log(r.diff);
   }
   const failed = outcomes.filter((r) => !r.ok).length;

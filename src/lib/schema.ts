@@ -63,8 +63,9 @@ export const isoDate = z
     return iso;
   });
 
-// C0 controls (line ends included: every text field is one line), DEL and C1 controls
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+// C0 controls (line ends included: every text field is one line), DEL, C1 controls, and the
+// bidirectional embeddings, overrides and isolates that make text display in another order than it is stored
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const controlMessage = (v: string) =>
   `control character U+${CONTROL.exec(v)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in the text: remove it (often left by a broken conversion)`;
 
@@ -191,7 +192,7 @@ export const reportSchema = strict(
     stats: z.unknown().optional(),
     notes: z
       .array(
-        z.string().refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(v), 'control character in a note: remove it'),
+        z.string().refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(v), 'control character in a note: remove it'),
         { error: 'expected notes as a list of strings (lines starting with "- ")' },
       )
       .optional(),

@@ -5,7 +5,7 @@
  */
 import { chineseNumber, toHalfWidth } from './normalize.ts';
 
-export type DateParse = { ok: true; iso: string; raw: string } | { ok: false; raw: string; reason: string };
+export type DateParse = { ok: true; iso: string; raw: string } | { ok: false; raw: string; reason: string; zh: string };
 
 const NUM = '[0-9〇零O一二三四五六七八九十]';
 
@@ -25,11 +25,11 @@ export function findDates(line: string): DateParse[] {
     const mo = chineseNumber(m[2]!);
     const d = chineseNumber(m[3]!);
     const s = y !== null && mo !== null && d !== null ? iso(y, mo, d) : null;
-    out.push(s ? { ok: true, iso: s, raw: m[0] } : { ok: false, raw: m[0], reason: 'not a calendar date' });
+    out.push(s ? { ok: true, iso: s, raw: m[0] } : { ok: false, raw: m[0], reason: 'not a calendar date', zh: '不是有效的日期' });
   }
   for (const m of text.matchAll(/(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g)) {
     const s = iso(Number(m[1]), Number(m[2]), Number(m[3]));
-    out.push(s ? { ok: true, iso: s, raw: m[0] } : { ok: false, raw: m[0], reason: 'not a calendar date' });
+    out.push(s ? { ok: true, iso: s, raw: m[0] } : { ok: false, raw: m[0], reason: 'not a calendar date', zh: '不是有效的日期' });
   }
   return out;
 }
@@ -45,7 +45,7 @@ export function dateLine(line: string): DateParse | null {
   const found = findDates(t);
   if (found.length === 1 && found[0]!.raw.replace(/\s+/g, '') === t) return found[0]!;
   if (new RegExp(`^${NUM}{4,8}(年|月|日)?(${NUM}{1,2}(月|日)?)*(${NUM}{0,2})日$`).test(t) || /^\d{5,8}日$/.test(t)) {
-    return { ok: false, raw: line.trim(), reason: 'a date with a part missing (年/月/日 or a digit lost in extraction)' };
+    return { ok: false, raw: line.trim(), reason: 'a date with a part missing (年/月/日 or a digit lost in extraction)', zh: '年、月、日或数字有缺失' };
   }
   return null;
 }

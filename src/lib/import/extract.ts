@@ -11,6 +11,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { decodeBytes, type Decoded } from './decode.ts';
+import { checkDocx, checkHtml, checkPdf, checkSize, checkText, LIMITS } from './limits.ts';
 
 export interface Extracted {
   lines: string[];
@@ -28,15 +29,27 @@ export const SUPPORTED = ['.txt', '.text', '.html', '.htm', '.docx', '.pdf'];
 export async function extractFile(file: string, bytes?: Uint8Array): Promise<Extracted> {
   const ext = path.extname(file).toLowerCase();
   const data = bytes ?? new Uint8Array(await readFile(file));
+  checkSize('the file', data.length, LIMITS.fileBytes);
   if (ext === '.html' || ext === '.htm') {
+    checkSize('the web page', data.length, LIMITS.textBytes);
     const { text, encoding } = decodeBytes(data);
+    checkHtml(text);
     return { ...htmlToLines(text, true), encoding };
   }
-  if (ext === '.docx') return docxToLines(data);
-  if (ext === '.pdf') return pdfToLines(data);
+  if (ext === '.docx') {
+    checkDocx(data);
+    return docxToLines(data);
+  }
+  if (ext === '.pdf') {
+    checkPdf(data);
+    return pdfToLines(data);
+  }
   if (SUPPORTED.includes(ext)) {
+    checkSize('the text file', data.length, LIMITS.textBytes);
     const { text, encoding } = decodeBytes(data);
-    return { lines: text.split(/\r\n|\r|\n/), encoding, removed: [] };
+    checkText(text);
+    // page breaks (form feeds of pdftotext) and Word's vertical tabs are line breaks
+    return { lines: text.split(/\r\n|\r|\n|\f|\v/), encoding, removed: [] };
   }
   throw new ImportError(`unsupported file type "${ext || '(none)'}": expected one of ${SUPPORTED.join(' ')}`);
 }

@@ -6,7 +6,7 @@
  * Used by scripts/import.ts; pure apart from reading the input file.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseReport, type ReportData } from '../schema.ts';
 import { townSlug } from '../slug.ts';
@@ -16,6 +16,13 @@ import { extractMetadata, repeatedTitleLines, type MetadataOverrides } from './m
 import { toMarkdown, type NarrativeLine } from './narrative.ts';
 import { serializeReport } from './serialize.ts';
 import { extractStatTables, type TableKind } from './tables.ts';
+import { DecodeError } from './decode.ts';
+import { bodyFindings } from '../report/body.ts';
+import { checkSize, LimitError, LIMITS } from './limits.ts';
+import { lineList, textQuality } from './text-quality.ts';
+import { asImportWarning, warning, type ImportWarning } from './warnings.ts';
+
+export type { ImportWarning, ImportWarningCode } from './warnings.ts';
 
 export { ImportError, SUPPORTED } from './extract.ts';
 
@@ -23,9 +30,11 @@ export interface Fidelity {
   /** Narrative lines of the input (outside tables, chrome and metadata). */
   total: number;
   kept: number;
-  /** kept / total, 1 when there is nothing to keep */
+  /** lines kept whole / total, 1 when there is nothing to keep */
   share: number;
   missing: { line: number; text: string }[];
+  /** kept, but with characters decoding could not read (�) */
+  damaged: { line: number; text: string }[];
 }
 
 export interface ImportResult {
@@ -40,7 +49,7 @@ export interface ImportResult {
   encoding?: Extracted['encoding'];
   tablesFound: TableKind[];
   cellsRead: number;
-  warnings: string[];
+  warnings: ImportWarning[];
   fidelity?: Fidelity;
 }
 
@@ -49,10 +58,12 @@ export interface ImportOptions extends MetadataOverrides {}
 export async function importFile(file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const base: ImportResult = { file, ok: false, tablesFound: [], cellsRead: 0, warnings: [] };
   try {
+    const size = (await stat(file)).size;
+    checkSize('the file', size, LIMITS.fileBytes);
     const bytes = new Uint8Array(await readFile(file));
     return importBytes(path.basename(file), bytes, await extractFile(file, bytes), opts, base);
   } catch (e) {
-    if (e instanceof ImportError) return { ...base, error: e.message };
+    if (e instanceof ImportError || e instanceof LimitError || e instanceof DecodeError) return { ...base, error: e.message };
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return { ...base, error: 'file not found' };
     if (err.code === 'EISDIR') return { ...base, error: 'is a folder, not a file' };
@@ -62,6 +73,8 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
 
 function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, opts: ImportOptions, base: ImportResult): ImportResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const quality = judgeText(extracted.lines);
+  if (quality.error) return { ...base, encoding: extracted.encoding, error: quality.error };
   const cleaned = clean(extracted.lines);
   const lines = cleaned.lines;
   const tables = extractStatTables(lines);
@@ -69,7 +82,7 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
   for (const b of tables.blocks) for (let i = b.start; i < b.end; i++) inTable.add(i);
 
   const meta = extractMetadata(lines, opts);
-  const warnings = [...meta.warnings, ...tables.warnings];
+  const warnings: ImportWarning[] = [...quality.warnings, ...meta.warnings, ...tables.warnings.map(asImportWarning)];
   const consumed = new Set<number>(meta.titleLines);
   if (meta.title) for (const i of repeatedTitleLines(lines, meta.title, meta.titleLines)) consumed.add(i);
 
@@ -86,7 +99,10 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
     if (kept.has(n.source) && !body.includes(n.text.replace(/\s+/g, ''))) missing.push({ line: n.source, text: n.text.trim() });
   }
   const total = narrative.length;
-  const fidelity: Fidelity = { total, kept: total - missing.length, share: total ? (total - missing.length) / total : 1, missing };
+  // a line kept with characters decoding could not read is not kept whole
+  const damaged = narrative.filter((n) => kept.has(n.source) && n.text.includes('\ufffd')).map((n) => ({ line: n.source, text: n.text.trim() }));
+  const whole = total - missing.length - damaged.length;
+  const fidelity: Fidelity = { total, kept: total - missing.length, share: total ? whole / total : 1, missing, damaged };
 
   const notes: string[] = [];
   const removals = [...extracted.removed.map((r) => ({ line: 0, ...r })), ...cleaned.removed];
@@ -97,7 +113,7 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
     byWhy.get(r.why)!.push(`${where}${r.text}`);
   }
   for (const [why, items] of byWhy) notes.push(`导入时删除（${why}）：${items.join('；')}`);
-  for (const w of meta.warnings) if (/damaged|left out/.test(w)) notes.push(`导入提示：${w}`);
+  for (const w of warnings) if (w.public && w.zh) notes.push(`导入提示：${w.zh}`);
 
   // one file, one report: a second, different report title further down is a second report
   const titles = lines
@@ -144,7 +160,17 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
     };
   }
   const slug = townSlug(meta.county!, meta.town!);
+  const [countyPart, townPart] = slug.split('-');
+  if (!countyPart || !townPart) {
+    const which = !countyPart ? `county "${meta.county}"` : `town "${meta.town}"`;
+    return { ...base, warnings, error: `${which} has no pinyin reading, so no URL can be made for it: pass --${!countyPart ? 'county' : 'town'} with the name in standard characters` };
+  }
   const id = `${slug}/${meta.year}`;
+  // what the importer writes must pass the archive's own body rules (check and build refuse it otherwise)
+  const unsafe = bodyFindings(markdown, 1);
+  if (unsafe.length > 0) {
+    return { ...base, warnings, error: `the text would be written with content the archive refuses (${unsafe[0]!.message}, body line ${unsafe[0]!.line}); remove it from the source and import again` };
+  }
   return {
     ...base,
     ok: true,
@@ -159,3 +185,49 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
     content: serializeReport(parsed.data, markdown),
   };
 }
+
+/**
+ * Refuses text that decoding damaged beyond use, and warns, with figures, of
+ * damage that leaves it readable: a report imported with unreadable
+ * characters never reports itself as whole.
+ */
+function judgeText(lines: string[]): { error?: string; warnings: ImportWarning[] } {
+  const q = textQuality(lines.join('\n'));
+  const warnings: ImportWarning[] = [];
+  if (q.control > 0) {
+    return {
+      warnings,
+      error: `holds ${q.control} control character${q.control > 1 ? 's' : ''} (NUL and the like) on line${q.controlLines.length > 1 ? 's' : ''} ${lineList(q.controlLines)}: it is not plain text, or it was saved in an encoding other than UTF-8, GB18030 or UTF-16. Open it in a text editor or Word and save it again as UTF-8 text`,
+    };
+  }
+  if (q.repaired !== undefined) {
+    const sample = q.repaired.replace(/\s+/g, '').slice(0, 24);
+    return { warnings, error: `reads as mojibake: it is UTF-8 text that was once opened as GBK and saved again (re-read, it begins "${sample}"). Get the original file, or convert it back (GBK → bytes → UTF-8) and import that` };
+  }
+  if (q.han < 20) return { warnings, error: `holds only ${q.han} Chinese characters (${q.chars} characters in all): not a report's text. Is it the right file, with a text layer (not a scan)?` };
+  const common = q.commonHan / q.han;
+  if (common < 0.6) {
+    return {
+      warnings,
+      error: `only ${(common * 100).toFixed(0)} % of its ${q.han} Chinese characters are common ones (a report has over 95 %): the text is garbled — a wrong encoding, a PDF without a proper text layer, or not a report. Check the file in a text editor; save it as UTF-8 or GB18030 text`,
+    };
+  }
+  if (q.replacement > 0) {
+    const share = q.replacement / q.chars;
+    if (share > 0.01) {
+      return {
+        warnings,
+        error: `${q.replacement} characters (${(share * 100).toFixed(1)} %) could not be decoded (shown as �) on lines ${lineList(q.replacementLines)}: the file is damaged or in an encoding other than UTF-8/GB18030/UTF-16. Get a clean copy or save it again as UTF-8`,
+      };
+    }
+    warnings.push(
+      warning('text.replacement-characters', `${q.replacement} character${q.replacement > 1 ? 's' : ''} could not be decoded (shown as �) on line${q.replacementLines.length > 1 ? 's' : ''} ${lineList(q.replacementLines)}; kept as �: check them against the original`, {
+        line: q.replacementLines[0]!,
+        zh: `原文有${q.replacement}处字符无法识别，以“�”标出`,
+        public: true,
+      }),
+    );
+  }
+  return { warnings };
+}
+

@@ -9,6 +9,7 @@ import { findCountyNames, findTownNames, type Township, type TownHit } from './d
 import { headingLevel } from './narrative.ts';
 import { toHalfWidth } from './normalize.ts';
 import { countyBase } from '../slug.ts';
+import { warning, type ImportWarning } from './warnings.ts';
 
 export interface Metadata {
   title?: string;
@@ -22,7 +23,7 @@ export interface Metadata {
   year?: number;
   agency?: string;
   date?: string;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export interface MetadataOverrides {
@@ -110,10 +111,10 @@ export function repeatedTitleLines(lines: string[], title: string, skip: number[
 }
 
 export function extractMetadata(lines: string[], overrides: MetadataOverrides = {}): Metadata {
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const text = lines.join('\n');
   const { title, lines: titleLines } = findTitle(lines);
-  if (!title) warnings.push('no title found in the first lines; a title was composed from town and year');
+  if (!title) warnings.push(warning('meta.no-title', 'no title found in the first lines; a title was composed from town and year'));
 
   // year: from the title, else the most frequent year in the body
   const titleYear = title ? /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(title))?.[1] : undefined;
@@ -123,10 +124,10 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   const bodyYear = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   let year = overrides.year ?? (titleYear ? Number(titleYear) : bodyYear);
   if (titleYear && bodyYear && Number(titleYear) !== bodyYear && !counts.has(Number(titleYear))) {
-    warnings.push(`the title says ${titleYear} but the body mostly speaks of ${bodyYear}; kept ${titleYear} from the title`);
+    warnings.push(warning('meta.year-conflict', `the title says ${titleYear} but the body mostly speaks of ${bodyYear}; kept ${titleYear} from the title`, { field: 'year' }));
   }
-  if (!titleYear && bodyYear && !overrides.year) warnings.push(`no year in the title; took ${bodyYear}, the year the body mentions most`);
-  if (year === undefined) warnings.push('no report year found: pass --year');
+  if (!titleYear && bodyYear && !overrides.year) warnings.push(warning('meta.year-from-body', `no year in the title; took ${bodyYear}, the year the body mentions most`, { field: 'year' }));
+  if (year === undefined) warnings.push(warning('meta.no-year', 'no report year found: pass --year', { field: 'year' }));
 
   // town: the gazetteer's longest real name, from the title, the signature, the 发布机构 line, then the body
   const found = overrides.town ? undefined : findTown(lines, title, text, overrides.county);
@@ -134,7 +135,7 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   // a name the division list does not know: the title's 镇/乡/街道 as written, else the body's first
   let town = overrides.town ?? found?.name ?? titleTown ?? TOWN.exec(text)?.[1];
   if (town) town = town.replace(/办事处$/, '');
-  if (!town) warnings.push('no town (镇/乡/街道) found: pass --town');
+  if (!town) warnings.push(warning('meta.no-town', 'no town (镇/乡/街道) found: pass --town', { field: 'town' }));
 
   const meta: Metadata = { titleLines, warnings };
   if (town) meta.town = town;
@@ -166,7 +167,7 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
       if (writtenCounty && writtenCounty !== t.county && countyBase(writtenCounty) !== countyBase(t.county)) {
         // the spec keeps the county as written; the division list may file the town elsewhere
         meta.county = writtenCounty;
-        warnings.push(`the text names the county ${writtenCounty}, but the division list files ${town} under ${t.county}; kept ${writtenCounty} as written — check it`);
+        warnings.push(warning('meta.county-as-written', `the text names the county ${writtenCounty}, but the division list files ${town} under ${t.county}; kept ${writtenCounty} as written — check it`, { field: 'county' }));
       } else {
         meta.county = given ?? t.county;
         meta.city = t.city;
@@ -177,12 +178,12 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
       if (writtenCounty) meta.county = writtenCounty;
       warnings.push(
         candidates.length === 0
-          ? `${town} is not in the offline division list; province, city and code left out`
-          : `${town} exists in ${candidates.length} counties (${candidates.map((c) => c.county).join('、')}) and the text does not tell which; province, city and code left out`,
+          ? warning('meta.town-not-in-gazetteer', `${town} is not in the offline division list; province, city and code left out`, { field: 'town' })
+          : warning('meta.town-ambiguous', `${town} exists in ${candidates.length} counties (${candidates.map((c) => c.county).join('、')}) and the text does not tell which; province, city and code left out`, { field: 'county' }),
       );
     }
   }
-  if (!meta.county) warnings.push('no parent county found: pass --county');
+  if (!meta.county) warnings.push(warning('meta.no-county', 'no parent county found: pass --county', { field: 'county' }));
 
   if (title) meta.title = title;
   else if (town && year !== undefined) meta.title = `${town}${year}年政府信息公开工作年度报告`;
@@ -202,10 +203,16 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
       meta.date = d.iso;
       break;
     }
-    warnings.push(`the written date "${d.raw}" is damaged (${d.reason}); left out — add date: by hand if it is known`);
+    warnings.push(
+      warning('meta.date-damaged', `the written date "${d.raw}" is damaged (${d.reason}); left out — add date: by hand if it is known`, {
+        field: 'date',
+        zh: `原文落款日期“${d.raw}”无法识别（${d.zh}），未录入`,
+        public: true,
+      }),
+    );
     break;
   }
-  if (!meta.date && !warnings.some((w) => w.includes('written date'))) {
+  if (!meta.date && !warnings.some((w) => w.code === 'meta.date-damaged')) {
     const any = findDates(lines.slice(-3).join(' ')).find((d) => d.ok);
     if (any && any.ok) meta.date = any.iso;
   }

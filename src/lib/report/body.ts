@@ -21,8 +21,8 @@ const parser = unified().use(remarkParse);
 
 /** Schemes a link may use; a URL without a scheme is relative to the site. */
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-// C0 controls except tab and line ends, DEL, C1 controls
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// C0 controls except tab and line ends, DEL, C1 controls, bidirectional overrides and isolates (text shown in another order than stored)
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** The scheme of a URL as a browser reads it (it ignores tabs, newlines and leading spaces). */
 function schemeOf(url: string): string | undefined {
