@@ -17,6 +17,8 @@ export const LIMITS = {
   textLines: 200_000,
   /** start tags of a web page */
   htmlTags: 300_000,
+  /** elements open inside each other (the page reader walks the tree recursively; portals nest a few dozen deep) */
+  htmlDepth: 1_000,
   /** entries of a .docx (zip) package */
   docxEntries: 2_000,
   /** word/document.xml inflated */
@@ -33,6 +35,8 @@ export const LIMITS = {
 
 export class LimitError extends Error {}
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'option']);
+
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 
 export function checkSize(kind: string, bytes: number, limit: number): void {
@@ -48,8 +52,20 @@ export function checkText(text: string): void {
 export function checkHtml(html: string): void {
   checkSize('the web page', html.length, LIMITS.textBytes);
   let tags = 0;
-  const re = /<[a-zA-Z]/g;
-  while (re.exec(html)) if (++tags > LIMITS.htmlTags) throw new LimitError(`the web page has more than ${LIMITS.htmlTags.toLocaleString('en')} elements; at most that many are read: save the report's own page, not a whole site`);
+  let depth = 0;
+  let deepest = 0;
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[1]) {
+      if (!VOID.has(m[2]!.toLowerCase())) depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (++tags > LIMITS.htmlTags) throw new LimitError(`the web page has more than ${LIMITS.htmlTags.toLocaleString('en')} elements; at most that many are read: save the report's own page, not a whole site`);
+    if (m[3] || VOID.has(m[2]!.toLowerCase())) continue;
+    if (++depth > deepest) deepest = depth;
+  }
+  // unclosed <p>/<li>/<td> look deep to this count though a browser closes them: only a crafted page passes the limit
+  if (deepest > LIMITS.htmlDepth) throw new LimitError(`the web page nests elements ${deepest} deep; at most ${LIMITS.htmlDepth} are read: is it a crafted page? Save the report's own page from the portal`);
 }
 
 /**
@@ -86,8 +102,8 @@ export function checkDocx(data: Uint8Array): void {
       total += chunk.length;
       if (isDocument) {
         const text = tail + decoder.decode(chunk, { stream: !final });
-        paragraphs += text.match(/<w:p[ >]/g)?.length ?? 0;
-        cells += text.match(/<w:tc[ >]/g)?.length ?? 0;
+        paragraphs += text.match(/<w:p[ >/]/g)?.length ?? 0;
+        cells += text.match(/<w:tc[ >/]/g)?.length ?? 0;
         tail = text.slice(-6);
         if (size > LIMITS.docxXmlBytes) failure = `its text (word/document.xml) inflates to more than ${mib(LIMITS.docxXmlBytes)}`;
         else if (paragraphs > LIMITS.docxParagraphs) failure = `it has more than ${LIMITS.docxParagraphs.toLocaleString('en')} paragraphs`;

@@ -132,8 +132,9 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   // town: the gazetteer's longest real name, from the title, the signature, the 发布机构 line, then the body
   const found = overrides.town ? undefined : findTown(lines, title, text, overrides.county);
   const titleTown = title ? TOWN.exec(title.replace(/(?:19|20)\d{2}\s*年(度)?/g, ' ').replace(COUNTY_BEFORE_TOWN, ''))?.[1] : undefined;
-  // a name the division list does not know: the title's 镇/乡/街道 as written, else the body's first
-  let town = overrides.town ?? found?.name ?? titleTown ?? TOWN.exec(text)?.[1];
+  // a name the division list does not know: the title's 镇/乡/街道 as written; never a guess from a body
+  // sentence ("依法治镇", a garbled name), which would file the report under a town that does not exist
+  let town = overrides.town ?? found?.name ?? titleTown;
   if (town) town = town.replace(/办事处$/, '');
   if (!town) warnings.push(warning('meta.no-town', 'no town (镇/乡/街道) found: pass --town', { field: 'town' }));
 
