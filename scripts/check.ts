@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { validateArchive, type Finding, type SourceFile } from '../src/lib/check/validate.ts';
+import { validateArchive, type Finding, type SourceFile } from '../src/lib/report/validate.ts';
 import { readRedirects } from '../src/lib/redirects.ts';
 import { contentDir } from '../src/lib/paths.ts';
 

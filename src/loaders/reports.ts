@@ -18,7 +18,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { validateArchive, type Finding, type SourceFile } from '../lib/check/validate.ts';
+import { validateArchive, type Finding, type SourceFile } from '../lib/report/validate.ts';
 import { contentDir } from '../lib/paths.ts';
 import { readRedirects } from '../lib/redirects.ts';
 import { readFrontmatter } from '../lib/report/frontmatter.ts';
@@ -31,7 +31,7 @@ const BATCH = 256;
  * The sources the stored data depends on besides the file itself. Astro clears
  * the store only when content.config.ts changes; a schema edit must re-validate too.
  */
-const SCHEMA_SOURCES = ['src/lib/schema.ts', 'src/lib/stats/template.ts', 'src/loaders/reports.ts', 'src/lib/report/frontmatter.ts', 'src/lib/report/body.ts', 'src/lib/check/validate.ts'];
+const SCHEMA_SOURCES = ['src/lib/schema.ts', 'src/lib/stats/template.ts', 'src/loaders/reports.ts', 'src/lib/report/frontmatter.ts', 'src/lib/report/body.ts', 'src/lib/report/validate.ts'];
 
 /** <town-slug>/<name>.md under dir, as glob('*\/*.md') lists them (no dot files). */
 export async function listReports(dir: string): Promise<string[]> {

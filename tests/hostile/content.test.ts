@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { validateArchive, type Finding } from '../../src/lib/check/validate.ts';
+import { validateArchive, type Finding } from '../../src/lib/report/validate.ts';
 import { renderMarkdown } from '../../src/lib/site/render-body.ts';
 import { ROOT } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';

@@ -9,7 +9,7 @@
 import { parseReport, type ReportData } from '../schema.ts';
 import { townSlug } from '../slug.ts';
 import { townships } from '../import/division.ts';
-import { serializeReport } from '../import/serialize.ts';
+import { serializeReport } from '../report/write.ts';
 import { sha256 } from '../manifest.ts';
 import {
   APPLICANT_PARTS,

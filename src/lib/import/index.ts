@@ -14,7 +14,7 @@ import { clean } from './clean.ts';
 import { extractFile, ImportError, type Extracted } from './extract.ts';
 import { extractMetadata, repeatedTitleLines, type MetadataOverrides } from './metadata.ts';
 import { toMarkdown, type NarrativeLine } from './narrative.ts';
-import { serializeReport } from './serialize.ts';
+import { serializeReport } from '../report/write.ts';
 import { extractStatTables, type TableKind } from './tables.ts';
 import { DecodeError } from './decode.ts';
 import { bodyFindings } from '../report/body.ts';

@@ -1,6 +1,6 @@
 /**
  * What a report's Markdown body may contain, checked by `npm run check` and by
- * the build (both through src/lib/check/validate.ts): text, headings, lists,
+ * the build (both through src/lib/report/validate.ts): text, headings, lists,
  * tables and links — nothing that runs or loads. Raw HTML, links with a scheme
  * other than http(s)/mailto/tel (javascript:, data:, vbscript: …), images from
  * anywhere but the site itself, and control characters are errors naming the

@@ -1,6 +1,6 @@
 /**
  * The one reader of a report file's frontmatter, used by the reports loader
- * (the build), `npm run check` (src/lib/check/validate.ts), the archive files
+ * (the build), `npm run check` (src/lib/report/validate.ts), the archive files
  * and page rendering (src/lib/site/render-body.ts). YAML only: a file must open
  * with a line that is exactly `---` (gray-matter would `eval` a `---js` block),
  * no custom tags (`!!js/function` …), a bounded number of alias expansions

@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
-import { readFrontmatter } from '../report/frontmatter.ts';
-import { bodyFindings } from '../report/body.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { bodyFindings } from './body.ts';
 import { FIRST_YEAR, parseReport, type ReportData } from '../schema.ts';
 import { townSlug } from '../slug.ts';
 import { checkStats } from '../stats/checks.ts';
