@@ -56,6 +56,9 @@ export function bodyFindings(body: string, bodyLine: number): BodyFinding[] {
     const m = CONTROL.exec(l);
     if (m) out.push({ line: bodyLine + i, message: `control character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} in the text: remove it (it is not part of any report's wording)` });
   });
+  // raw HTML and autolinks need "<"; links, definitions and images need "[": without either there is
+  // nothing for the parse to find (most reports), and the parse is most of the cost of a check
+  if (!/[<[]/.test(body)) return out;
   const walk = (n: Node) => {
     const t = n as Node & { value?: string; url?: string };
     if (n.type === 'html') {

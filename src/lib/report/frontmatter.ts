@@ -6,13 +6,18 @@
  * no custom tags (`!!js/function` …), a bounded number of alias expansions
  * (a "billion laughs" file would take the build down), no duplicate keys.
  * A UTF-8 BOM and CRLF line ends are accepted. Dates stay the text written
- * (no YAML timestamps: js-yaml and yaml 1.1 turn 2020-02-30 into 2020-03-01);
+ * (the core schema has no timestamps: a YAML 1.1 reader turns 2020-02-30 into 2020-03-01);
  * the schema checks that YYYY-MM-DD is a real calendar day.
  */
+import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
-/** Aliases a frontmatter may expand: a report has no use for many. */
-const MAX_ALIASES = 100;
+/**
+ * Nodes the data may hold once aliases are followed: a report has a few
+ * hundred; a "billion laughs" file has 10⁹ (js-yaml shares aliased nodes, so
+ * the bomb would go off later, in whatever walks the data).
+ */
+const MAX_NODES = 100_000;
 
 export interface FrontmatterError {
   line: number;
@@ -20,14 +25,20 @@ export interface FrontmatterError {
 }
 
 export interface Frontmatter {
-  /** The YAML data (plain objects, arrays, strings, numbers, Dates, null). */
+  /** The YAML data (plain objects, arrays, strings, numbers, booleans, null). */
   data: unknown;
   /** The Markdown after the closing `---`. */
   body: string;
   /** Line (1-based, in the whole file) where the body starts. */
   bodyLine: number;
-  doc: Document;
-  counter: LineCounter;
+  /**
+   * The YAML as a document with positions, for messages that name a line: built on first use
+   * (js-yaml reads the data ten times faster than the yaml package, which keeps positions).
+   */
+  readonly doc: Document;
+  readonly counter: LineCounter;
+  /** Line (1-based, in the whole file) of the YAML's first line. */
+  yamlLine: number;
 }
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
@@ -48,31 +59,57 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
   if (!close) return { ok: false, error: { line: 1, message: 'the frontmatter is not closed: add a line "---" after the last field' } };
   const yamlText = rest.slice(0, close.index);
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\n/, '');
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, {
-    lineCounter: counter,
-    uniqueKeys: true,
-    schema: 'core',
-    prettyErrors: false,
-  });
-  // the YAML starts on the file's line 2, and linePos counts from 1
-  const lineAt = (pos: number) => counter.linePos(pos).line + 1;
-  const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (problem) {
-    const msg = problem.code === 'TAG_RESOLVE_FAILED'
-      ? `${problem.message.split('\n')[0]}: custom YAML tags are not allowed; write the value as plain text or a number`
-      : `the YAML frontmatter cannot be read: ${problem.message.split('\n')[0]}`;
-    return { ok: false, error: { line: lineAt(problem.pos[0]), message: msg } };
-  }
+  // the YAML starts on the file's line 2
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = jsyaml.load(yamlText, { schema: jsyaml.CORE_SCHEMA, json: false });
   } catch (e) {
-    return { ok: false, error: { line: 2, message: `the YAML frontmatter cannot be read: ${(e as Error).message.split('\n')[0]} (at most ${MAX_ALIASES} alias expansions)` } };
+    const err = e as { reason?: string; message: string; mark?: { line: number } };
+    const line = (err.mark?.line ?? 0) + 2;
+    const reason = err.reason ?? err.message.split('\n')[0]!;
+    if (/unknown tag/.test(reason)) return { ok: false, error: { line, message: `${reason}: custom YAML tags are not allowed; write the value as plain text or a number` } };
+    if (/duplicated mapping key/.test(reason)) return { ok: false, error: { line, message: 'the same key is written twice: keys must be unique in the frontmatter; keep one' } };
+    return { ok: false, error: { line, message: `the YAML frontmatter cannot be read: ${reason}` } };
+  }
+  const nodes = countNodes(data, MAX_NODES);
+  if (nodes > MAX_NODES) {
+    return { ok: false, error: { line: 2, message: `the YAML frontmatter expands to more than ${MAX_NODES.toLocaleString('en')} values through its aliases (*name): a report has a few hundred; write the values out instead of aliasing them` } };
   }
   const yamlLines = yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
+  let positions: { doc: Document; counter: LineCounter } | undefined;
+  const located = () => {
+    if (!positions) {
+      const counter = new LineCounter();
+      positions = { doc: parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, schema: 'core', prettyErrors: false }), counter };
+    }
+    return positions;
+  };
   return {
     ok: true,
-    value: { data, body: afterClose, bodyLine: yamlLines + 3, doc, counter },
+    value: {
+      data,
+      body: afterClose,
+      bodyLine: yamlLines + 3,
+      yamlLine: 2,
+      get doc() {
+        return located().doc;
+      },
+      get counter() {
+        return located().counter;
+      },
+    },
   };
+}
+
+/** Values in data, following shared (aliased) nodes each time they are reached; stops counting past limit. */
+function countNodes(data: unknown, limit: number): number {
+  let n = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0 && n <= limit) {
+    const v = stack.pop();
+    n++;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
+  }
+  return n;
 }

@@ -42,8 +42,10 @@ interface Parsed {
 function parseFile(f: SourceFile): { yaml?: unknown; body: string; bodyLine: number; lineOf: Parsed['lineOf']; error?: Finding } {
   const r = readFrontmatter(f.text);
   if (!r.ok) return { body: f.text, bodyLine: 1, lineOf: () => undefined, error: { file: f.file, line: r.error.line, level: 'error', message: r.error.message } };
-  const { doc, counter } = r.value;
+  const fm = r.value;
+  // positions are parsed only when a finding needs a line (fm.doc is built on first use)
   const lineOf = (path: (string | number)[]): number | undefined => {
+    const { doc, counter } = fm;
     for (let n = path.length; n > 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
       const pair = findKey(doc.contents as Node, path.slice(0, n));
