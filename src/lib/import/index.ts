@@ -18,6 +18,11 @@ import { serializeReport } from '../report/write.ts';
 import { extractStatTables, type TableKind } from './tables.ts';
 import { DecodeError } from './decode.ts';
 import { bodyFindings } from '../report/body.ts';
+import { renderMarkdown } from '../site/render-body.ts';
+import { DomUtils, parseDocument } from 'htmlparser2';
+
+/** Text compared without spacing and table pipes. */
+const flat = (t: string) => t.replace(/[\s|]+/g, '');
 import { checkSize, LimitError, LIMITS } from './limits.ts';
 import { lineList, textQuality } from './text-quality.ts';
 import { asImportWarning, warning, type ImportWarning } from './warnings.ts';
@@ -61,7 +66,7 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
     const size = (await stat(file)).size;
     checkSize('the file', size, LIMITS.fileBytes);
     const bytes = new Uint8Array(await readFile(file));
-    return importBytes(path.basename(file), bytes, await extractFile(file, bytes), opts, base);
+    return await importBytes(path.basename(file), bytes, await extractFile(file, bytes), opts, base);
   } catch (e) {
     if (e instanceof ImportError || e instanceof LimitError || e instanceof DecodeError) return { ...base, error: e.message };
     const err = e as NodeJS.ErrnoException;
@@ -71,7 +76,7 @@ export async function importFile(file: string, opts: ImportOptions = {}): Promis
   }
 }
 
-function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, opts: ImportOptions, base: ImportResult): ImportResult {
+async function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, opts: ImportOptions, base: ImportResult): Promise<ImportResult> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const quality = judgeText(extracted.lines);
   if (quality.error) return { ...base, encoding: extracted.encoding, error: quality.error };
@@ -92,11 +97,11 @@ function importBytes(fileName: string, bytes: Uint8Array, extracted: Extracted, 
   });
   const { markdown, kept } = toMarkdown(narrative);
   const missing = narrative.filter((n) => !kept.has(n.source)).map((n) => ({ line: n.source, text: n.text.trim() }));
-  // every kept line must be found again in the Markdown (escapes aside)
-  // compare without Markdown's own marks (escapes, heading #) and spacing: a line split into sections is still whole
-  const body = markdown.replace(/<(https?:[^>\s]+)>/g, '$1').replace(/\\(.)/g, '$1').replace(/^#+ /gm, '').replace(/\s+/g, '');
+  // every kept line must be found again in the page as a reader sees it: the body rendered the way report
+  // pages are, its text without markup and spacing (a line split into sections, or a table row, is still whole)
+  const page = flat(DomUtils.textContent(parseDocument((await renderMarkdown(markdown)).html)));
   for (const n of narrative) {
-    if (kept.has(n.source) && !body.includes(n.text.replace(/\s+/g, ''))) missing.push({ line: n.source, text: n.text.trim() });
+    if (kept.has(n.source) && !page.includes(flat(n.text))) missing.push({ line: n.source, text: n.text.trim() });
   }
   const total = narrative.length;
   // a line kept with characters decoding could not read is not kept whole

@@ -4,7 +4,7 @@
  * split back into sections, and the closing signature block stays as it is.
  * Used by the importer (index.ts).
  */
-import { markdownText as escapeLine } from './markdown.ts';
+import { blocksToMarkdown, type Block } from './markdown.ts';
 
 const H2 = /^[一二三四五六七八九十]+[、.．]/;
 const H3 = /^[（(]\s*[一二三四五六七八九十]+\s*[)）]/;
@@ -94,19 +94,37 @@ export function joinCutLines(lines: NarrativeLine[]): NarrativeLine[] {
   return out.map((l) => ({ source: (l as { from?: number[] }).from![0]!, text: l.text, from: (l as { from?: number[] }).from! }));
 }
 
+/** Cells of a `| a | b |` line (tables the extractors wrote that are not statutory), or undefined. */
+function pipeCells(text: string): string[] | undefined {
+  const t = text.trim();
+  if (!/^\|.*\|$/.test(t) || t.length < 3) return undefined;
+  return t.slice(1, -1).split('|').map((c) => c.trim());
+}
+
 /** Builds the Markdown body; returns it and which input lines it kept. */
 export function toMarkdown(input: NarrativeLine[]): { markdown: string; kept: Set<number> } {
-  const out: string[] = [];
+  const blocks: Block[] = [];
   const kept = new Set<number>();
+  let table: { rows: string[][]; last: number } | undefined;
   for (const { source, text, from } of joinCutLines(input)) {
+    // consecutive table rows (from a Word or web page table that is not a statutory one) stay a table
+    const cells = pipeCells(text);
+    if (cells && cells.length >= 2) {
+      if (table && source === table.last + 1) table.rows.push(cells);
+      else blocks.push({ kind: 'table', rows: (table = { rows: [cells], last: source }).rows });
+      table.last = source;
+      kept.add(source);
+      continue;
+    }
+    table = undefined;
     for (const s of from ?? []) kept.add(s);
     for (const piece of splitRunOn(text.trim())) {
       if (!piece) continue;
       const level = headingLevel(piece);
       const clean = piece.replace(/\s{2,}/g, ' ');
-      out.push(level ? `${'#'.repeat(level)} ${escapeLine(clean)}` : escapeLine(clean));
+      blocks.push(level ? { kind: 'heading', depth: level as 2 | 3 | 4, text: clean } : { kind: 'paragraph', text: clean });
       kept.add(source);
     }
   }
-  return { markdown: out.join('\n\n') + (out.length ? '\n' : ''), kept };
+  return { markdown: blocksToMarkdown(blocks), kept };
 }
