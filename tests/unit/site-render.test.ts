@@ -3,7 +3,7 @@ import { renderMarkdown, stripFrontmatter } from '../../src/lib/site/render-body
 import { neighbourMap, neighbours, type ReportSummary } from '../../src/lib/site/reports.ts';
 
 describe('report body rendering', () => {
-  it('blanks the frontmatter as Astro does, keeping every line', () => {
+  it('blanks the frontmatter, split by the one reader, keeping every line', () => {
     const text = '---\ntitle: 报告\nyear: 2020\n---\n\n## 一、总体情况\n\n正文。\n';
     const body = stripFrontmatter(text);
     expect(body.split('\n')).toHaveLength(text.split('\n').length);
@@ -11,8 +11,9 @@ describe('report body rendering', () => {
     expect(body.endsWith('## 一、总体情况\n\n正文。\n')).toBe(true);
   });
 
-  it('leaves text without frontmatter alone', () => {
-    expect(stripFrontmatter('正文\n')).toBe('正文\n');
+  it('refuses what the one reader refuses (a ---js engine, no frontmatter)', () => {
+    expect(() => stripFrontmatter('正文\n')).toThrow(/no YAML frontmatter/);
+    expect(() => stripFrontmatter('---js\n{}\n---\n正文\n')).toThrow(/only YAML frontmatter/);
   });
 
   it('renders headings with ids and returns them', async () => {

@@ -7,13 +7,14 @@
  * The output is what Astro's own Markdown pipeline gives a .md file: Sätteri
  * with Astro's default options (astro.config sets no `markdown` options; if it
  * ever does, pass them here too), fed the file with its frontmatter blanked out
- * the way Astro does it ("empty-with-spaces", so positions keep their lines).
+ * by the archive's own reader (so positions keep their lines).
  * No Astro imports: usable from scripts and tests.
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
+import { readFrontmatter } from '../report/frontmatter.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
@@ -21,16 +22,15 @@ type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
 /** One per process: creating it loads the highlighter, far slower than a render. */
 let renderer: Promise<Renderer> | undefined;
 
-/** Astro's frontmatter patterns (@astrojs/internal-helpers/frontmatter). */
-const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
-const DELIMITER = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)/;
-
-/** The Markdown after the frontmatter, with the frontmatter replaced by as many blank lines. */
+/**
+ * The Markdown after the frontmatter, as the one reader (src/lib/report/frontmatter.ts) splits it, with
+ * the frontmatter lines kept as blank lines so positions in the body keep their file lines. A file the
+ * reader refuses never gets here: the build validates every file first.
+ */
 export function stripFrontmatter(text: string): string {
-  const raw = FRONTMATTER.exec(text)?.[1];
-  if (raw == null) return text;
-  const delim = DELIMITER.exec(text)?.[1] === '+++' ? '+++' : '---';
-  return text.replace(`${delim}${raw}${delim}`, `   ${raw.replace(/[^\r\n]/g, ' ')}   `);
+  const r = readFrontmatter(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return `${'\n'.repeat(r.value.bodyLine - 1)}${r.value.body}`;
 }
 
 export interface RenderedBody {
