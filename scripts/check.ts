@@ -1,6 +1,6 @@
 /**
  * npm run check [-- --json]: validates every report in content/reports (or
- * CONTENT_DIR) without building. Prints findings grouped by file with line
+ * CONTENT_DIR) and the originals kept beside them (sources/) without building. Prints findings grouped by file with line
  * numbers; exit 1 on errors, 0 with only warnings.
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -9,6 +9,9 @@ import { parseArgs } from 'node:util';
 import { validateArchive, type Finding, type SourceFile } from '../src/lib/report/validate.ts';
 import { readRedirects } from '../src/lib/redirects.ts';
 import { contentDir } from '../src/lib/paths.ts';
+import { checkOriginals, sourcesDir } from '../src/lib/originals.ts';
+import { readFrontmatter } from '../src/lib/report/frontmatter.ts';
+import { existsSync } from 'node:fs';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 const dir = contentDir();
@@ -21,6 +24,18 @@ for (const town of (await readdir(dir, { withFileTypes: true })).filter((d) => d
 }
 const started = Date.now();
 const findings = validateArchive(files, { redirects: await readRedirects() });
+// the originals the archive holds (content/sources/…) against the sha256 their reports record
+const reports = files.flatMap((f) => {
+  const fm = readFrontmatter(f.text);
+  const d = (fm.ok ? fm.value.data : undefined) as { source?: { file?: unknown; sha256?: unknown } } | undefined;
+  return typeof d?.source?.file === 'string' && typeof d.source.sha256 === 'string'
+    ? [{ id: f.rel.replace(/\.md$/i, ''), file: f.file, sourceFile: d.source.file, sha256: d.source.sha256 }]
+    : [];
+});
+const held = existsSync(sourcesDir())
+  ? (await readdir(sourcesDir(), { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => path.relative(path.dirname(sourcesDir()), path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+  : [];
+findings.push(...checkOriginals(reports, held));
 const errors = findings.filter((f) => f.level === 'error');
 if (values.json) {
   console.log(JSON.stringify({ files: files.length, errors: errors.length, warnings: findings.length - errors.length, findings }, null, 2));

@@ -2,7 +2,8 @@
  * npm run import -- <files or folders…> [--out content/reports] [--dry-run] [--force] [--json]
  *                   [--town 某某镇] [--county 某某县] [--year 2020]
  * Imports source reports (txt in any Chinese encoding, html, docx, pdf) into
- * the archive. Never overwrites a report unless --force (and then shows the
+ * the archive, and keeps each original beside it (<out>/../sources/<town-slug>/<year>.<ext>).
+ * Never overwrites a report or an original unless --force (and then shows the
  * diff); the same input always gives the same bytes; exit 1 if any file failed.
  */
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createTwoFilesPatch } from 'diff';
 import { SUPPORTED, type ImportResult } from '../src/lib/import/index.ts';
 import { importIsolated } from '../src/lib/import/isolated.ts';
 import { formatWarning } from '../src/lib/warnings.ts';
+import { originalRel } from '../src/lib/originals.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -46,7 +48,7 @@ async function expand(p: string): Promise<string[]> {
   return out;
 }
 
-type Outcome = ImportResult & { written?: string; status?: 'written' | 'unchanged' | 'would write' | 'exists' | 'overwritten'; diff?: string };
+type Outcome = ImportResult & { original?: string; written?: string; status?: 'written' | 'unchanged' | 'would write' | 'exists' | 'overwritten'; diff?: string };
 
 const files = (await Promise.all(positionals.map(expand))).flat();
 const outcomes: Outcome[] = [];
@@ -70,8 +72,18 @@ for await (const result of importIsolated(files, importOpts)) {
     } else {
       claimed.set(target, file);
       const existing = existsSync(target) ? await readFile(target, 'utf8') : undefined;
-      if (existing === r.content) r.status = 'unchanged';
-      else if (existing !== undefined && !values.force) {
+      // the original document is kept beside the reports: <out>/../sources/<town-slug>/<year>.<ext>
+      const originalRelPath = originalRel(r.id!, r.data!.source.file);
+      const originalTarget = originalRelPath ? path.join(path.dirname(values.out!), originalRelPath) : undefined;
+      const originalBytes = originalTarget ? await readFile(file) : undefined;
+      const existingOriginal = originalTarget && existsSync(originalTarget) ? await readFile(originalTarget) : undefined;
+      const originalDiffers = existingOriginal !== undefined && originalBytes !== undefined && !existingOriginal.equals(originalBytes);
+      if (originalDiffers && !values.force) {
+        r.ok = false;
+        r.status = 'exists';
+        r.error = `${originalTarget} already holds a different original for this report; nothing was written. Re-run with --force to replace both`;
+      } else if (existing === r.content && !originalDiffers && (existingOriginal !== undefined || !originalTarget)) r.status = 'unchanged';
+      else if (existing !== undefined && existing !== r.content && !values.force) {
         r.ok = false;
         r.status = 'exists';
         r.error = `${target} already exists with different content; nothing was written. Re-run with --force to replace it (the diff will be shown)`;
@@ -79,9 +91,15 @@ for await (const result of importIsolated(files, importOpts)) {
         if (existing !== undefined) r.diff = createTwoFilesPatch(target, target, existing, r.content, 'archive', 'import');
         if (values['dry-run']) r.status = 'would write';
         else {
+          // the original first: a report never points at an original that is not there
+          if (originalTarget && originalBytes) {
+            await mkdir(path.dirname(originalTarget), { recursive: true });
+            await writeFile(originalTarget, originalBytes);
+            r.original = originalTarget;
+          }
           await mkdir(path.dirname(target), { recursive: true });
           await writeFile(target, r.content);
-          r.status = existing !== undefined ? 'overwritten' : 'written';
+          r.status = existing !== undefined ? (existing === r.content ? 'written' : 'overwritten') : 'written';
         }
       }
     }
@@ -97,7 +115,7 @@ if (values.json) {
     if (r.error) console.log(`  error: ${r.error}`);
     if (r.data) {
       const d = r.data;
-      console.log(`  ${r.status ?? ''} → ${r.written}`);
+      console.log(`  ${r.status ?? ''} → ${r.written}${r.original ? ` (original kept as ${r.original})` : ''}`);
       console.log(`  ${d.title}`);
       console.log(`  town ${d.town} · county ${d.county}${d.city ? ` · city ${d.city}` : ''}${d.province ? ` · province ${d.province}` : ''}${d.code ? ` · code ${d.code}` : ''}`);
       console.log(`  year ${d.year} · agency ${d.agency} · date ${d.date ?? '—'} · published ${d.published ?? '—'} · encoding ${r.encoding}`);

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readFrontmatter } from '../lib/report/frontmatter.ts';
-import { manifest } from '../lib/manifest.ts';
+import { manifest, sha256 } from '../lib/manifest.ts';
+import { originalMismatch, originalOf } from '../lib/originals.ts';
 import { contentDir } from '../lib/paths.ts';
 import { htaccess, webConfig } from '../lib/hosting/server-config.ts';
 
@@ -39,13 +40,30 @@ export default function archiveFiles(): AstroIntegration {
         for (let i = 0; i < files.length; i += 256) {
           read.push(...(await Promise.all(files.slice(i, i + 256).map(async (f) => ({ ...f, bytes: new Uint8Array(await readFile(f.abs)) })))));
         }
-        const sources = read.map((f) => {
+        const reportsDir = contentDir();
+        // the originals the archive holds: copied for 下载原件, verified against the sha256 each report records
+        const originals: { path: string; sha256: string }[] = [];
+        const mismatched: string[] = [];
+        for (const f of read) {
           const fm = readFrontmatter(Buffer.from(f.bytes).toString('utf8'));
           const d = (fm.ok ? fm.value.data : {}) as { source?: { file: string; sha256: string } };
-          return { file: d.source?.file ?? '', sha256: d.source?.sha256 ?? '', report: f.path };
-        });
+          if (!d.source?.file) continue;
+          const id = path.relative(reportsDir, f.abs).replace(/\.md$/i, '').split(path.sep).join('/');
+          const o = originalOf(id, d.source.file);
+          if (!o) continue;
+          const bytes = await readFile(o.abs);
+          const actual = sha256(bytes);
+          if (actual !== d.source.sha256) {
+            mismatched.push(originalMismatch(path.relative(process.cwd(), o.abs), actual, f.path, d.source.sha256));
+            continue;
+          }
+          await mkdir(path.dirname(path.join(out, o.siteRel)), { recursive: true });
+          await writeFile(path.join(out, o.siteRel), bytes);
+          originals.push({ path: path.relative(process.cwd(), o.abs).split(path.sep).join('/'), sha256: actual });
+        }
+        if (mismatched.length) throw new Error(mismatched.join('\n'));
         await mkdir(path.join(out, 'data'), { recursive: true });
-        await writeFile(path.join(out, 'data/manifest-sha256.txt'), manifest({ contentFiles: read, sources: sources.filter((s) => s.file) }));
+        await writeFile(path.join(out, 'data/manifest-sha256.txt'), manifest({ contentFiles: read, originals }));
         await writeFile(path.join(out, 'web.config'), webConfig(base));
         await writeFile(path.join(out, '.htaccess'), htaccess(base));
       },

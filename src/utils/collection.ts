@@ -10,6 +10,7 @@ import { incrementalState, mustRender } from '../lib/build/incremental.ts';
 import { revisionsOf } from '../lib/git-history.ts';
 import { contentDir } from '../lib/paths.ts';
 import { history } from './history.ts';
+import { originalOf } from '../lib/originals.ts';
 
 export type ReportEntry = CollectionEntry<'reports'> & { data: ReportData };
 
@@ -41,7 +42,8 @@ export function reportsToRender(): Promise<ReportEntry[]> {
     const list = entries.filter((e) => {
       const n = neighbours.get(e.id);
       const revisions = revisionsOf(h, path.join(contentDir(), `${e.id}.md`));
-      return mustRender(e.id, [e.digest, n?.prev?.id, n?.next?.id, countyPathOf(regions, e.data), h.available, revisions]);
+      const original = originalOf(e.id, e.data.source.file);
+      return mustRender(e.id, [e.digest, n?.prev?.id, n?.next?.id, countyPathOf(regions, e.data), h.available, revisions, original?.bytes ?? null]);
     });
     incrementalState().rendered = list.map((e) => ({ id: e.id, data: e.data }));
     return list;

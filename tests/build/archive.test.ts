@@ -1,5 +1,7 @@
 /** The archivist's and administrator's files in dist/, checked against content/. */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
@@ -28,13 +30,28 @@ describe('report pages for archivists', () => {
 });
 
 describe('site files', () => {
-  it('manifest lists every content file and source with its sha256', () => {
+  it('manifest lists every content file and every original the archive holds, with its sha256', () => {
     const m = read('data/manifest-sha256.txt');
     for (const r of reports) {
       expect(m).toContain(`  ${path.relative(ROOT, r.file)}`);
-      expect(m).toContain(`${r.data.source.sha256}  sources/${r.data.source.file}`);
+      expect(m).toContain(`${r.data.source.sha256}  content/sources/${r.id}${path.extname(r.data.source.file).toLowerCase()}`);
     }
+    // only what the archive holds: no line for an original that is not there
+    for (const line of m.trim().split('\n')) expect(existsSync(path.join(ROOT, line.slice(66))), line).toBe(true);
     expect(m.trim().split('\n').every((l) => /^[0-9a-f]{64}  \S+$/.test(l))).toBe(true);
+    // and it verifies as it says
+    expect(execFileSync('sha256sum', ['-c', path.join(DIST, 'data/manifest-sha256.txt')], { cwd: ROOT }).toString()).not.toMatch(/FAILED/);
+  });
+  it('下载原件: every original is served with the bytes its sha256 records, and the page links it with its kind and size', () => {
+    for (const r of reports) {
+      const rel = `sources/${r.id}${path.extname(r.data.source.file).toLowerCase()}`;
+      const bytes = readFileSync(path.join(DIST, rel));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(r.data.source.sha256);
+      const page = read(`reports/${r.id}/index.html`);
+      const link = cheerio.load(page)(`a[href="/${rel}"]`);
+      expect(link.length, r.id).toBe(1);
+      expect(link.text()).toMatch(new RegExp(`下载原件（文本，${(bytes.length / 1024).toFixed(1)} KB）`));
+    }
   });
   it('Atom feed, sitemap and robots.txt', () => {
     const feed = cheerio.load(read('feed.xml'), { xml: true });

@@ -243,6 +243,18 @@ describe('one bad file fails alone; the batch goes on and prints its summary', (
     const written = await readdir(out, { recursive: true });
     expect(written.filter((f) => f.endsWith('.md'))).toEqual(['fuyuan-hanconggou/2020.md']);
   }, 120_000);
+
+  it('the original is kept beside the report, and a replaced original is caught by check', async () => {
+    const original = path.join(dir, 'sources/fuyuan-hanconggou/2020.txt');
+    expect((await readFile(original)).equals(await readFile(path.join(dir, 'batch/c-good.txt')))).toBe(true);
+    await writeFile(original, '被替换的原件');
+    const r = await run(NODE, ['scripts/check.ts'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: path.join(dir, 'out') } }).then(
+      (x) => ({ code: 0, stdout: x.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/sources\/fuyuan-hanconggou\/2020\.txt\n.*error .*the original was changed or replaced/);
+  });
 });
 
 describe('gen:corpus never empties a folder it did not make', () => {

@@ -83,14 +83,12 @@ describe('citation, manifest, redirects, server files', () => {
   it('the manifest verifies with sha256sum -c, content files and sources alike', async () => {
     const dir = await tmp();
     await cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
-    await cp(path.join(ROOT, 'tests/fixtures/seeds'), path.join(dir, 'sources'), { recursive: true });
     const files = ['fuyuan-hanconggou/2020.md', 'yongji-yilaxi/2014.md'];
     const contentFiles = await Promise.all(files.map(async (f) => ({ path: `content/reports/${f}`, bytes: new Uint8Array(await readFile(path.join(dir, 'content/reports', f))) })));
     const text = manifest({
       contentFiles,
-      sources: [
-        { file: '002_c28d56c9149c07a0.txt', sha256: '28ecc2033c773e6011e4d4ce5f03364755d5ac1520a5cd9117b941eddb871cec', report: '' },
-      ],
+      // the sha256 the report records for its original (content/sources/…), written here by hand from the seed's README check
+      originals: [{ path: 'content/sources/fuyuan-hanconggou/2020.txt', sha256: '28ecc2033c773e6011e4d4ce5f03364755d5ac1520a5cd9117b941eddb871cec' }],
     });
     await writeFile(path.join(dir, 'manifest.txt'), text);
     const out = execFileSync('sha256sum', ['-c', 'manifest.txt'], { cwd: dir }).toString();
@@ -128,5 +126,22 @@ describe('npm run package', () => {
     expect(listing).toMatch(/^nianbao-site-\d{4}-\d{2}-\d{2}\/index\.html$/m);
     expect(listing).toMatch(/\/search-index\/parts\.json$/m);
     expect(listing).toMatch(/\/search-index\/0-[0-9a-f]{12}\/part\.bin$/m);
+  });
+});
+
+describe('originals', () => {
+  it('a saved web page is offered as .html.txt, never served as HTML from the site', async () => {
+    const { originalOf } = await import('../../src/lib/originals.ts');
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const root = await mkdtemp(path.join(tmpdir(), 'nianbao-originals-'));
+    await mkdir(path.join(root, 'content/reports/a-b'), { recursive: true });
+    await mkdir(path.join(root, 'content/sources/a-b'), { recursive: true });
+    await writeFile(path.join(root, 'content/sources/a-b/2020.html'), '<script>alert(1)</script>');
+    await writeFile(path.join(root, 'content/sources/a-b/2021.pdf'), '%PDF-1.4');
+    expect(originalOf('a-b/2020', '页面.HTML', root)).toMatchObject({ rel: 'sources/a-b/2020.html', siteRel: 'sources/a-b/2020.html.txt', kind: '网页', bytes: 25 });
+    expect(originalOf('a-b/2021', 'x.pdf', root)).toMatchObject({ siteRel: 'sources/a-b/2021.pdf', kind: 'PDF' });
+    expect(originalOf('a-b/2022', 'x.pdf', root)).toBeUndefined();
+    expect(originalOf('a-b/2021', 'x.exe', root)).toBeUndefined();
   });
 });

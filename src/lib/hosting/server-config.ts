@@ -17,6 +17,11 @@ export const MIME_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.png': 'image/png',
+  // original documents (sources/): Word, WPS and PDF as themselves; saved web pages are served as .html.txt
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
+  '.wps': 'application/vnd.ms-works',
   // the search index (src/lib/search/index-format.ts): gzip data the page decompresses itself
   '.bin': 'application/octet-stream',
 };
