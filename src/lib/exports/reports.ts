@@ -8,16 +8,9 @@
 import type { ReportData } from '../schema.ts';
 import { checkStats } from '../stats/checks.ts';
 import { neutraliseCell } from './csv-safe.ts';
+import { exportColumns, type ExportColumn } from './columns.ts';
 import type { NationalFormat } from '../stats/template.ts';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  NATIONAL_FORMATS,
-  PROACTIVE,
-  REVIEW_COLUMNS,
-  REVIEW_GROUPS,
-  getPath,
-} from '../stats/template.ts';
+import { getPath } from '../stats/template.ts';
 import { reportPath } from '../site/urls.ts';
 
 export interface ExportRecord {
@@ -62,16 +55,8 @@ export function exportRecord(id: string, d: ReportData): ExportRecord {
 
 /** Every stats cell of both formats as a dotted column name, in table order, each once. */
 export function statColumns(): string[] {
-  const cols = new Set<string>();
-  for (const f of NATIONAL_FORMATS) {
-    for (const g of PROACTIVE[f]) for (const r of g.rows) for (const c of g.columns) cols.add(`proactive.${r.key}.${c.key}`);
-    for (const r of APPLICATION_ROWS[f]) for (const c of APPLICANT_COLUMNS) cols.add(`applications.${r.path}.${c.key}`);
-  }
-  for (const g of REVIEW_GROUPS) for (const c of REVIEW_COLUMNS) cols.add(`reviewLitigation.${g.key}.${c.key}`);
-  return [...cols];
+  return exportColumns().filter((c) => c.key.includes('.') && !c.key.startsWith('source.')).map((c) => c.key);
 }
-
-const SCALARS = ['id', 'url', 'title', 'town', 'county', 'city', 'province', 'year', 'agency', 'code', 'indexNo', 'date', 'published', 'format', 'source.file', 'source.sha256', 'source.url', 'source.retrieved'] as const;
 
 function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -79,15 +64,34 @@ function csvField(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The value of a column: scalars from the record, cells from its stats. */
+function valueOf(r: ExportRecord, c: ExportColumn): unknown {
+  if (c.key.startsWith('proactive.') || c.key.startsWith('applications.') || c.key.startsWith('reviewLitigation.')) return r.stats ? getPath(r.stats, c.key) : undefined;
+  return getPath(r, c.key);
+}
+
+/** data/reports.csv: stable keys as the header, values as stored (for scripts). */
 export function toCsv(records: ExportRecord[]): string {
-  const stats = statColumns();
-  const header = [...SCALARS, ...stats];
-  const lines = [header.join(',')];
-  for (const r of records) {
-    lines.push(
-      [...SCALARS.map((k) => getPath(r, k)), ...stats.map((k) => (r.stats ? getPath(r.stats, k) : undefined))].map(csvField).join(','),
-    );
-  }
+  return csv(records, (c) => c.key, (r, c) => valueOf(r, c));
+}
+
+/** data/reports-zh.csv: the official Chinese labels as the header and Chinese values (for people, in Excel). */
+export function toCsvZh(records: ExportRecord[]): string {
+  return csv(
+    records,
+    (c) => c.label,
+    (r, c) => {
+      const v = valueOf(r, c);
+      return c.values && typeof v === 'string' ? (c.values[v] ?? v) : v;
+    },
+  );
+}
+
+function csv(records: ExportRecord[], head: (c: ExportColumn) => string, value: (r: ExportRecord, c: ExportColumn) => unknown): string {
+  const cols = exportColumns();
+  const lines = [cols.map((c) => csvField(head(c))).join(',')];
+  for (const r of records) lines.push(cols.map((c) => csvField(value(r, c))).join(','));
+  // UTF-8 with BOM and CRLF: what Excel reads as Chinese without an import dialog
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 

@@ -1,0 +1,64 @@
+/**
+ * data/datapackage.json: a Frictionless Data Package describing the exports,
+ * so scripts can rely on stable keys while people read Chinese headers. Each
+ * CSV field carries its key, its Chinese title, its type and unit; the
+ * Chinese CSV's fields are named by their labels and map back to the keys.
+ */
+import { exportColumns, type ExportColumn } from './columns.ts';
+
+const TYPES: Record<ExportColumn['type'], string> = { string: 'string', integer: 'integer', number: 'number', date: 'date' };
+
+function field(c: ExportColumn, name: string) {
+  return {
+    name,
+    title: c.label,
+    type: TYPES[c.type],
+    ...(c.type === 'date' ? { format: '%Y-%m-%d' } : {}),
+    ...(c.unit ? { unit: c.unit } : {}),
+    ...(c.description ? { description: c.description } : {}),
+    ...(c.values ? { values: c.values } : {}),
+    key: c.key,
+  };
+}
+
+export function dataPackage(siteName: string): string {
+  const cols = exportColumns();
+  const csvDialect = { delimiter: ',', lineTerminator: '\r\n', header: true };
+  const pkg = {
+    profile: 'data-package',
+    name: 'nianbao-reports',
+    title: `${siteName}：政府信息公开工作年度报告数据`,
+    description: '每份报告一行：基本信息与法定统计表（全国统一格式2019年版、2021年版）的每一格；空格表示原文未填写或无法识别。',
+    resources: [
+      {
+        name: 'reports-csv',
+        path: 'reports.csv',
+        title: '报告数据（CSV，字段名为稳定的英文键，供程序使用）',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8-sig',
+        dialect: csvDialect,
+        schema: { fields: cols.map((c) => field(c, c.key)), primaryKey: ['id'] },
+      },
+      {
+        name: 'reports-zh-csv',
+        path: 'reports-zh.csv',
+        title: '报告数据（CSV，中文表头与中文取值，Excel 可直接打开）',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8-sig',
+        dialect: csvDialect,
+        schema: { fields: cols.map((c) => field(c, c.label)), primaryKey: ['报告编号'] },
+      },
+      {
+        name: 'reports-json',
+        path: 'reports.json',
+        title: '报告数据（JSON，每份报告一个对象，stats 为法定统计表）',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+      },
+    ],
+  };
+  return `${JSON.stringify(pkg, null, 1)}\n`;
+}
