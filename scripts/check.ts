@@ -11,6 +11,8 @@ import { readRedirects } from '../src/lib/redirects.ts';
 import { contentDir } from '../src/lib/paths.ts';
 import { checkOriginals, sourcesDir } from '../src/lib/originals.ts';
 import { readFrontmatter } from '../src/lib/report/frontmatter.ts';
+import { parseReport } from '../src/lib/schema.ts';
+import { CROSS_KINDS, crossFindings } from '../src/lib/findings/cross.ts';
 import { existsSync } from 'node:fs';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -36,6 +38,17 @@ const held = existsSync(sourcesDir())
   ? (await readdir(sourcesDir(), { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => path.relative(path.dirname(sourcesDir()), path.join(e.parentPath, e.name)).split(path.sep).join('/'))
   : [];
 findings.push(...checkOriginals(reports, held));
+// checks across reports (continuity, text against table, gaps, format against year): warnings, as on the 数据核查 pages
+const crossInputs = files.flatMap((f) => {
+  const fm = readFrontmatter(f.text);
+  const p = fm.ok ? parseReport(fm.value.data) : undefined;
+  return fm.ok && p?.ok ? [{ id: f.rel.replace(/\.md$/i, ''), data: p.data, body: fm.value.body, file: f.file, bodyLine: fm.value.bodyLine }] : [];
+});
+const fileOf = new Map(crossInputs.map((c) => [c.id, c]));
+for (const c of crossFindings(crossInputs)) {
+  const src = fileOf.get(c.id)!;
+  findings.push({ file: src.file, ...(c.line ? { line: src.bodyLine + c.line - 1 } : {}), ...(c.field ? { field: c.field } : {}), level: 'warning', message: `${CROSS_KINDS[c.code]}：${c.zh}` } as Finding);
+}
 const errors = findings.filter((f) => f.level === 'error');
 if (values.json) {
   console.log(JSON.stringify({ files: files.length, errors: errors.length, warnings: findings.length - errors.length, findings }, null, 2));

@@ -37,13 +37,15 @@ export function loadReports() {
  */
 let toRender: Promise<ReportEntry[]> | undefined;
 export function reportsToRender(): Promise<ReportEntry[]> {
-  toRender ??= loadReports().then(({ entries, regions, neighbours }) => {
+  toRender ??= loadReports().then(async ({ entries, regions, neighbours }) => {
     const h = history();
+    // a report page shows its cross-report findings, which other reports can change (./findings.ts imports this module)
+    const { byReport } = await (await import('./findings.ts')).archiveFindings();
     const list = entries.filter((e) => {
       const n = neighbours.get(e.id);
       const revisions = revisionsOf(h, path.join(contentDir(), `${e.id}.md`));
       const original = originalOf(e.id, e.data.source.file);
-      return mustRender(e.id, [e.digest, n?.prev?.id, n?.next?.id, countyPathOf(regions, e.data), h.available, revisions, original?.bytes ?? null]);
+      return mustRender(e.id, [e.digest, n?.prev?.id, n?.next?.id, countyPathOf(regions, e.data), h.available, revisions, original?.bytes ?? null, byReport.get(e.id) ?? []]);
     });
     incrementalState().rendered = list.map((e) => ({ id: e.id, data: e.data }));
     return list;
