@@ -5,6 +5,7 @@
  * Chinese CSV's fields are named by their labels and map back to the keys.
  */
 import { exportColumns, type ExportColumn } from './columns.ts';
+import { FINDING_COLUMNS } from '../findings/export.ts';
 
 const TYPES: Record<ExportColumn['type'], string> = { string: 'string', integer: 'integer', number: 'number', date: 'date' };
 
@@ -49,6 +50,24 @@ export function dataPackage(siteName: string): string {
         encoding: 'utf-8-sig',
         dialect: csvDialect,
         schema: { fields: cols.map((c) => field(c, c.label)), primaryKey: ['报告编号'] },
+      },
+      {
+        name: 'findings-csv',
+        path: 'findings.csv',
+        title: '数据核查结果（CSV，中文表头）：跨年度、跨报告核对发现的问题',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8-sig',
+        dialect: csvDialect,
+        schema: { fields: FINDING_COLUMNS.map((c) => ({ name: c.label, title: c.label, type: 'string', key: c.key })) },
+      },
+      {
+        name: 'findings-json',
+        path: 'findings.json',
+        title: '数据核查结果（JSON）：report id、kind、keys、here（本报告数值）、there（对照数值）、otherId、message',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
       },
       {
         name: 'reports-json',
