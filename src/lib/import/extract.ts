@@ -11,6 +11,8 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { decodeBytes, type Decoded } from './decode.ts';
+import { layoutLines, layoutPage, type PageLayout } from './pdf-layout.ts';
+import { readPage } from './pdf-read.ts';
 
 export interface Extracted {
   lines: string[];
@@ -19,6 +21,8 @@ export interface Extracted {
   published?: string;
   indexNo?: string;
   removed: { text: string; why: string }[];
+  /** PDF only: how many ruled tables were rebuilt from the page geometry. */
+  pdfTables?: number;
 }
 
 export class ImportError extends Error {}
@@ -179,26 +183,17 @@ async function pdfToLines(data: Uint8Array): Promise<Extracted> {
   } catch (e) {
     throw new ImportError(`not a readable PDF (${(e as Error).message})`);
   }
-  const lines: string[] = [];
+  const pages: PageLayout[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    // group text runs into lines by their baseline
-    const rows = new Map<number, { x: number; s: string }[]>();
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      const y = Math.round(item.transform[5]);
-      const key = [...rows.keys()].find((k) => Math.abs(k - y) <= 2) ?? y;
-      if (!rows.has(key)) rows.set(key, []);
-      rows.get(key)!.push({ x: item.transform[4], s: item.str });
-    }
-    for (const y of [...rows.keys()].sort((a, b) => b - a)) {
-      lines.push(rows.get(y)!.sort((a, b) => a.x - b.x).map((r) => r.s).join('').trimEnd());
-    }
-    lines.push('');
+    // text runs and ruling lines → lines, tables rebuilt as | rows from their grid (pdf-layout.ts)
+    const { runs, segments } = await readPage(page, pdfjs.OPS as unknown as Record<string, number>);
+    pages.push(layoutPage(runs, segments));
   }
+  const lines = layoutLines(pages);
+  const tables = pages.reduce((n, p) => n + p.tables, 0);
   if (!lines.some((l) => /[\u4e00-\u9fa5A-Za-z0-9]/.test(l))) {
     throw new ImportError('the PDF has no text layer (it is scanned images): run OCR on it first, or import a Word or text copy');
   }
-  return { lines, encoding: 'pdf', removed: [] };
+  return { lines, encoding: 'pdf', removed: [], pdfTables: tables };
 }
