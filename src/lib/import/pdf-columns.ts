@@ -68,8 +68,16 @@ function matchLabel(tokens: LooseToken[], from: number, row: LooseRow): { first:
     const t = tokens[i]!;
     if (t.value || !t.key) continue;
     for (const key of row.keys) {
-      if (t.key === key || (t.key.startsWith(key) && key.length >= 4)) return { first: i, last: i };
-      if (!(key.startsWith(t.key) && t.key.length >= Math.min(3, key.length))) continue;
+      // the label may follow text of a merged cell run into the same token (三、本年（一）予以公开)
+      let at = -1;
+      for (let s = 0; s < t.key.length && at < 0; s++) {
+        const tail = t.key.slice(s);
+        const need = s === 0 ? Math.min(3, key.length) : Math.min(4, key.length);
+        if (tail.length >= need && (key.startsWith(tail) || (tail.startsWith(key) && (s > 0 || key.length >= 4 || tail === key)))) at = s;
+      }
+      if (at < 0) continue;
+      const piece = t.key.slice(at);
+      if (piece.startsWith(key)) return { first: i, last: i };
       // the rest of the label in the next text tokens, skipping fragments of merged cells
       let rest = key.slice(t.key.length);
       let skipped = 0;

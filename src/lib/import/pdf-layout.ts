@@ -243,7 +243,59 @@ function textLines(runs: TextRun[]): { y: number; text: string }[] {
   });
 }
 
+/** Estimated advance of a character: full-width ones take the font size, others half. */
+const advance = (c: string) => (/[\u2e80-\u9fff\uf900-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019]/.test(c) ? 1 : 0.5);
+
+/**
+ * pdf.js may merge the characters around a glyph drawn in another font into
+ * one run, leaving a space where that glyph sits (及 三 with “ drawn between):
+ * such a run is cut at its spaces, each piece placed by the estimated width of
+ * the characters before it, and the space the other glyph fills dropped, so
+ * quote marks stay where they were printed.
+ */
+export function untangle(runs: TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const r of runs) {
+    if (!/\S\s+\S/.test(r.s) || r.w <= 0) {
+      out.push(r);
+      continue;
+    }
+    const intruders = runs.filter((o) => o !== r && o.s.trim() && Math.abs(o.y - r.y) <= 2 && o.x > r.x + 0.5 && o.x < r.x + r.w - 0.5);
+    if (intruders.length === 0) {
+      out.push(r);
+      continue;
+    }
+    const chars = [...r.s];
+    const total = chars.reduce((n, c) => n + advance(c), 0);
+    const unit = r.w / total;
+    let x = r.x;
+    let piece = '';
+    let start = r.x;
+    const flush = () => {
+      if (piece) out.push({ ...r, x: start, w: x - start, s: piece });
+      piece = '';
+    };
+    for (const c of chars) {
+      const w = advance(c) * unit;
+      if (/\s/.test(c)) {
+        flush();
+        // a space under another glyph is that glyph's room; elsewhere it is a real space
+        if (!intruders.some((o) => o.x >= x - 0.5 && o.x < x + w + 0.5)) out.push({ ...r, x, w, s: c });
+        x += w;
+        start = x;
+        continue;
+      }
+      if (!piece) start = x;
+      piece += c;
+      x += w;
+    }
+    flush();
+  }
+  return out;
+}
+
 export function layoutPage(runs: TextRun[], segments: Segment[]): PageLayout {
+  runs = untangle(runs);
   const { h, v } = rulings(segments);
   const groups = tableGroups(h, v);
   const blocks: Block[] = [];
@@ -281,6 +333,8 @@ export function layoutPage(runs: TextRun[], segments: Segment[]): PageLayout {
   return { blocks, tables };
 }
 
+/** A cell opening with 6. （三） 四、 starts a row of its own, not the end of a broken one. */
+const ENUMERATED = /^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
 const NUMBER = /^[+\-－]?[\d０-９]+(?:[.．][\d０-９]+)?$/;
 
 /**
@@ -294,8 +348,10 @@ function joinBrokenRow(a: Table, b: Table): boolean {
   const last = a.rows[a.rows.length - 1];
   if (!first || !last || a.columns !== b.columns) return false;
   const texts = first.filter((c) => c.text);
-  if (texts.length === 0 || texts.some((c) => NUMBER.test(c.text) || c.text.length > 8)) return false;
-  if (!last.some((c) => NUMBER.test(c.text))) return false;
+  // (a continuation has empty cells: the spanning cells of the row restart empty on the new page)
+  if (texts.length === 0 || texts.length === first.length || texts.some((c) => NUMBER.test(c.text) || c.text.length > 40 || ENUMERATED.test(c.text))) return false;
+  // the row above holds figures or empty cells (a header row above the break holds neither)
+  if (!last.some((c) => NUMBER.test(c.text) || c.text === '')) return false;
   for (const c of texts) {
     const above = [...a.rows].reverse().flat().find((x) => x.col === c.col);
     if (!above) return false;
