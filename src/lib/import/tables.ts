@@ -82,7 +82,7 @@ export function tokenize(lines: string[], from = 0, to = lines.length): Token[] 
 /** A value cell: 0, +19, -3, 20.001万元, 152790元, 9.63211, （空） → number or null. */
 export function parseValue(text: string): { value: Cell; unit?: string } | undefined {
   const t = toHalfWidth(text).replace(/[\s,]/g, '');
-  if (t === '' || /^[-—–/]$|^(空|无)$/.test(t)) return { value: null };
+  if (t === '' || /^[-—–/]$|^[(]?(空|无)[)]?$|^——$/.test(t)) return { value: null };
   const m = /^([+-]?\d+(?:\.\d+)?)(万元|元|件|条|个|项)?$/.exec(t);
   if (!m) return undefined;
   return { value: Number(m[1]), ...(m[2] ? { unit: m[2] } : {}) };
@@ -166,7 +166,7 @@ function sectionHeadings(lines: string[]): Map<TableKind, number> {
   return found;
 }
 
-type Classified = { token: Token; kind: 'value'; value: Cell; unit?: string } | { token: Token; kind: 'label'; targets: RowTarget[] } | { token: Token; kind: 'header' } | { token: Token; kind: 'other' };
+type Classified = { token: Token; kind: 'value'; value: Cell; unit?: string; unreadable?: boolean } | { token: Token; kind: 'label'; targets: RowTarget[] } | { token: Token; kind: 'header' } | { token: Token; kind: 'other' };
 
 function classify(tokens: Token[], targets: Map<string, RowTarget[]>): Classified[] {
   const out: Classified[] = [];
@@ -200,9 +200,18 @@ function classify(tokens: Token[], targets: Map<string, RowTarget[]>): Classifie
     if (matched) {
       out.push(matched);
       i += used;
+    } else if (inRow(out, token) && token.text.length <= 12 && /\d/.test(token.text)) {
+      // a cell of a row that holds no readable figure (约5, 3（件）, 1O): kept as an empty cell, with a warning
+      out.push({ token, kind: 'value', value: null, unreadable: true });
     } else out.push({ token, kind: 'other' });
   }
   return out;
+}
+
+/** The token continues a row: the cell before it on its line is a row label or a figure. */
+function inRow(out: Classified[], token: Token): boolean {
+  const prev = out[out.length - 1];
+  return !!prev && prev.token.line === token.line && token.width > 1 && (prev.kind === 'label' || prev.kind === 'value');
 }
 
 export function extractStatTables(lines: string[]): TablesResult {
@@ -290,6 +299,9 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
       warnings.push(`row "${c.token.text}" (line ${c.token.line + 1}) has ${values.length} values for ${target.columns} columns; the missing cells are left empty (null)`);
     }
     const columns = kind === 'proactive' ? proactiveColumns(stats, target.path) : APPLICANT_COLUMNS.map((col) => col.key);
+    values.forEach((v, k) => {
+      if (v.unreadable && k < columns.length) warnings.push(`row "${c.token.text}" (line ${v.token.line + 1}), column ${columnLabel(kind, target.path, columns, k)}: "${v.token.text}" is not a figure; the cell is left empty (null)`);
+    });
     const row: Record<string, Cell> = {};
     columns.forEach((key, k) => (row[key] = values[k]?.value ?? null));
     for (const v of values) if (v.unit === '元' && kind === 'proactive') warnings.push(`"${v.token.text}" (line ${v.token.line + 1}) is in 元; stored as the number written`);
@@ -299,6 +311,17 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
     i = j - 1;
   }
   return read;
+}
+
+/** The printed header of a column, for warnings. */
+function columnLabel(kind: TableKind, path: string, keys: string[], k: number): string {
+  if (kind !== 'proactive') return APPLICANT_COLUMNS[k]?.label ?? String(k + 1);
+  for (const f of Object.keys(PROACTIVE) as NationalFormat[]) {
+    for (const g of PROACTIVE[f]) {
+      if (g.rows.some((r) => r.key === path) && g.columns.map((c) => c.key).join() === keys.join() && g.columns[k]) return g.columns[k]!.label;
+    }
+  }
+  return String(k + 1);
 }
 
 function proactiveColumns(stats: Stats, key: string): string[] {
