@@ -12,7 +12,7 @@ const FLOOR: Record<string, number> = {
   'python-docx': 1,
   'soffice-pdf': 1,
   // tables without borders: no ruling lines, cells found by gaps and labels
-  'soffice-pdf-unruled': 0.93,
+  'soffice-pdf-unruled': 0.99,
   'gbk-html': 1,
   // columns by character position; a row on a new page with no full row or header to align with stays null
   'pdftotext-layout': 0.99,

@@ -236,6 +236,8 @@ function textLines(runs: TextRun[]): { y: number; text: string }[] {
       // more than two character widths of nothing between runs: separate cells of a table without rulings
       const gap = r.x - end;
       if (text && gap > Math.max(r.h, 6) * 2 && r.s.trim() && text.trim()) text = `${text.trimEnd()}\t`;
+      // a visible gap before a figure (a label's end, then its row's first value): a space, so the two stay apart
+      else if (text && gap > r.h * 0.5 && /^[+\-]?\d/.test(r.s) && !/\s$/.test(text)) text += ' ';
       text += r.s;
       end = Math.max(end, r.x + r.w);
     }
