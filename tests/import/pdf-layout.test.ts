@@ -90,3 +90,17 @@ it('a quote mark drawn in another font between two characters of one run stays w
   const line = untangle(runs).filter((r) => r.y === 619.2).sort((a, b) => a.x - b.x).map((r) => r.s).join('');
   expect(line).toBe('及“三');
 });
+
+it('page numbers at the foot and head of pages are dropped, so a table runs on over the break', () => {
+  const p1 = layoutPage([run('5.属于三类内部事务', 55, 636), run('0', 155, 636), run('0', 205, 636), run('- 3 -', 140, 40)], grid());
+  const full2 = [hline(700, 50, 250), hline(680, 50, 250), vline(50, 680, 700), vline(150, 680, 700), vline(200, 680, 700), vline(250, 680, 700)];
+  const p2 = layoutPage([run('第 4 页', 140, 800), run('信息', 55, 686)], full2);
+  const lines = layoutLines([p1, p2]);
+  expect(lines).toContain('| 5.属于三类内部事务信息 | 0 | 0 |');
+  expect(lines.some((l) => /3 -|第 4 页/.test(l))).toBe(false);
+});
+
+it('a bare figure ending a page above the bottom margin is kept', () => {
+  const lines = layoutLines([layoutPage([run('行政许可', 50, 300), run('7', 50, 280)], []), layoutPage([run('行政处罚', 50, 800)], [])]);
+  expect(lines).toEqual(['行政许可', '7', '', '行政处罚', '']);
+});

@@ -364,7 +364,19 @@ function joinBrokenRow(a: Table, b: Table): boolean {
 }
 
 /** Pages → lines: tables as `| a | b |` rows (a span of n columns leaves n-1 empty cells, as the HTML reader writes it), a blank line between pages. */
+/** A page number printed as a header or footer: 3, - 3 -, 第3页, 第 3 页 共 8 页, 3/8. */
+const PAGE_NUMBER = /^[\s\-—–]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,3})[\s\-—–]*$/;
+
 export function layoutLines(pages: PageLayout[]): string[] {
+  // page numbers at a page's top or bottom would cut a table running over the break
+  for (const page of pages) {
+    // a bare number counts only in the bottom margin (a figure of a one-cell-per-line table may end a page too)
+    const isNumber = (b: Block | undefined) => !!b && 'text' in b && PAGE_NUMBER.test(b.text) && (!/^\s*\d+\s*$/.test(b.text) || b.y < 60);
+    if (pages.length > 1) {
+      while (isNumber(page.blocks.at(-1))) page.blocks.pop();
+      while (isNumber(page.blocks[0])) page.blocks.shift();
+    }
+  }
   for (let p = 1; p < pages.length; p++) {
     const prev = pages[p - 1]!.blocks.at(-1);
     const next = pages[p]!.blocks[0];
