@@ -63,3 +63,20 @@ describe('produced files: statutory cells against the hand-written truth', async
     }
   });
 });
+
+describe('pdftotext -layout copies with page numbers', () => {
+  it('a centred page number at a page break inside a table is not taken for a figure', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { extractStatTables } = await import('../../src/lib/import/tables.ts');
+    const dir = new URL('../fixtures/produced/', import.meta.url);
+    const truth = JSON.parse(readFileSync(new URL('src/licheng-2023.truth.json', dir), 'utf8'));
+    const lines = readFileSync(new URL('txt/licheng-2023.pdftotext-layout.txt', dir), 'utf8').split('\n');
+    const brk = lines.findIndex((l) => l.includes('\f'));
+    // the break falls inside the applications table in this file
+    expect(lines.slice(0, brk).some((l) => l.includes('三、收到和处理'))).toBe(true);
+    // a footer on the page that ends there, a header on the next
+    lines.splice(brk, 1, '                                  - 1 -', '\f                                  - 2 -', lines[brk]!.replace('\f', ''));
+    const r = extractStatTables(lines);
+    expect(r.stats).toEqual(truth.stats);
+  });
+});

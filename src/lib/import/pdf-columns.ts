@@ -49,10 +49,13 @@ export function looseTokens(lines: string[], from: number, to: number, parse: (t
   const out: LooseToken[] = [];
   let page = 0;
   for (let i = 0; i < from; i++) page += (lines[i]!.match(/\f/g) ?? []).length;
+  const nearBreak = (i: number) => [i - 1, i, i + 1].some((k) => lines[k]?.includes('\f'));
   for (let i = from; i < to; i++) {
     const raw = lines[i]!;
     page += (raw.match(/\f/g) ?? []).length;
     const line = raw.replace(/\f/g, '');
+    // a page number beside a page break (pdftotext writes \f there) is not a figure of the table
+    if (nearBreak(i) && /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页.*|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})\s*$/.test(line) && line.trim().length < line.length - 10) continue;
     for (const m of line.matchAll(/[^\s|]+/g)) {
       const text = m[0];
       const v = parse(text);
