@@ -76,3 +76,77 @@ it('a report without tables is free-form', () => {
   expect(r.format).toBe('free');
   expect(r.blocks).toEqual([]);
 });
+
+describe('label-driven reading of loosely flattened tables', () => {
+  const full = (format: (typeof NATIONAL_FORMATS)[number], seed: number) => {
+    // every cell filled: single spaces cannot show where an empty cell was
+    const stats = randomStats(format, seed);
+    const fill = (o: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(o)) {
+        if (v === null) o[k] = 1;
+        else if (typeof v === 'object') fill(v as Record<string, unknown>);
+      }
+    };
+    fill(stats as unknown as Record<string, unknown>);
+    return stats;
+  };
+
+  it.each(NATIONAL_FORMATS)('%s: cells separated by single spaces (pdf.js text) read by their row labels', (format) => {
+    const stats = full(format, 11);
+    const text = flattenReport(format, stats, 'pipe').replace(/ \| /g, ' ');
+    const r = extractStatTables(text.split('\n'));
+    expect(r.format).toBe(format);
+    expect(r.stats).toEqual(stats);
+  });
+
+  it('a label wrapped over lines with its figures on the middle line, and merged-cell text beside it (pdftotext -layout)', () => {
+    const base = flattenReport('national-2021', full('national-2021', 5), 'pipe').split('\n');
+    const r0 = extractStatTables(base);
+    const lines = base.map((l) => l.replace(/ \| /g, '   '));
+    const i = lines.findIndex((l) => l.startsWith('2.其他法律行政法规禁止公开'));
+    const figures = lines[i]!.slice('2.其他法律行政法规禁止公开'.length);
+    lines.splice(i, 1, '     （三） 2.其他法律行政法规禁止', `                    ${figures.trim()}`, '     不予公  公开');
+    const r = extractStatTables(lines);
+    expect(r.stats).toEqual(r0.stats);
+  });
+
+  it('（空）, —, / and 无 are empty cells; a trailing | closes the row', () => {
+    const text = flattenReport('national-2019', full('national-2019', 3), 'markdown').split('\n');
+    const k = text.findIndex((l) => l.startsWith('| 行政许可 |'));
+    text[k] = '| 行政许可 | （空） | — |';
+    const j = text.findIndex((l) => l.startsWith('| 行政强制 |'));
+    text[j] = '| 行政强制 | / | 无 | 0 |';
+    const r = extractStatTables(text);
+    expect(r.stats!.proactive.licensing).toEqual({ previous: null, change: null, decisions: null });
+    expect(r.stats!.proactive.enforcement).toEqual({ previous: null, change: null, decisions: 0 });
+  });
+
+  it('a cell that holds no readable figure stays null with a warning naming its row and column', () => {
+    const text = flattenReport('national-2019', full('national-2019', 4), 'markdown').split('\n');
+    const k = text.findIndex((l) => l.startsWith('| 行政处罚 |'));
+    text[k] = '| 行政处罚 | 3 | 约5 | 2 |';
+    const r = extractStatTables(text);
+    expect(r.stats!.proactive.penalties).toEqual({ previous: 3, change: null, decisions: 2 });
+    expect(r.warnings.join('\n')).toMatch(/行政处罚.*本年增\/减.*约5/);
+  });
+
+  it('13 values for a 7-column row: the row is named in a warning', () => {
+    const text = flattenReport('national-2021', full('national-2021', 8), 'pipe').split('\n');
+    const k = text.findIndex((l) => l.startsWith('二、上年结转政府信息公开申请数量'));
+    text[k] = '二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 2';
+    const r = extractStatTables(text);
+    expect(r.warnings.join('\n')).toMatch(/上年结转政府信息公开申请数量.*13 values for 7 columns/);
+  });
+
+  it('a table with far fewer cells than the template warns; headings without any readable table say so', () => {
+    const text = flattenReport('national-2019', full('national-2019', 9), 'pipe').split('\n');
+    const cut = text.findIndex((l) => l.startsWith('三、收到和处理'));
+    const short = [...text.slice(0, cut), '三、收到和处理政府信息公开申请情况', '（表格见附件）', '四、政府信息公开行政复议、行政诉讼情况', '（表格见附件）', '五、存在的主要问题及改进情况'];
+    const r = extractStatTables(short);
+    expect(r.format).toBe('national-2019');
+    expect(r.warnings.join('\n')).toMatch(/只读出 \d+ \/ 198 个单元格/);
+    const none = extractStatTables(['二、主动公开政府信息情况', '本年新制作数量 见附件', '三、收到和处理政府信息公开申请情况', '见附件', '四、政府信息公开行政复议、行政诉讼情况', '见附件']);
+    expect(none.format).toBe('free');
+    expect(none.warnings.join('\n')).toMatch(/法定统计表格未能读出/);
+  });
+});

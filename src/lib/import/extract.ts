@@ -12,6 +12,8 @@ import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { decodeBytes, type Decoded } from './decode.ts';
 import { checkDocx, checkHtml, checkPdf, checkSize, checkText, LIMITS } from './limits.ts';
+import { layoutLines, layoutPage, type PageLayout } from './pdf-layout.ts';
+import { readPage } from './pdf-read.ts';
 
 export interface Extracted {
   lines: string[];
@@ -20,6 +22,8 @@ export interface Extracted {
   published?: string;
   indexNo?: string;
   removed: { text: string; why: string }[];
+  /** PDF only: how many ruled tables were rebuilt from the page geometry. */
+  pdfTables?: number;
 }
 
 export class ImportError extends Error {}
@@ -48,8 +52,9 @@ export async function extractFile(file: string, bytes?: Uint8Array): Promise<Ext
     checkSize('the text file', data.length, LIMITS.textBytes);
     const { text, encoding } = decodeBytes(data);
     checkText(text);
-    // page breaks (form feeds of pdftotext) and Word's vertical tabs are line breaks
-    return { lines: text.split(/\r\n|\r|\n|\f|\v/), encoding, removed: [] };
+    // Word's vertical tabs are line breaks; form feeds (pdftotext's page breaks) stay: the table reader
+    // compares column positions only within a page (pdf-columns.ts), and clean() removes them
+    return { lines: text.split(/\r\n|\r|\n|\v/), encoding, removed: [] };
   }
   throw new ImportError(`unsupported file type "${ext || '(none)'}": expected one of ${SUPPORTED.join(' ')}`);
 }
@@ -192,26 +197,17 @@ async function pdfToLines(data: Uint8Array): Promise<Extracted> {
   } catch (e) {
     throw new ImportError(`not a readable PDF (${(e as Error).message})`);
   }
-  const lines: string[] = [];
+  const pages: PageLayout[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    // group text runs into lines by their baseline
-    const rows = new Map<number, { x: number; s: string }[]>();
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      const y = Math.round(item.transform[5]);
-      const key = [...rows.keys()].find((k) => Math.abs(k - y) <= 2) ?? y;
-      if (!rows.has(key)) rows.set(key, []);
-      rows.get(key)!.push({ x: item.transform[4], s: item.str });
-    }
-    for (const y of [...rows.keys()].sort((a, b) => b - a)) {
-      lines.push(rows.get(y)!.sort((a, b) => a.x - b.x).map((r) => r.s).join('').trimEnd());
-    }
-    lines.push('');
+    // text runs and ruling lines → lines, tables rebuilt as | rows from their grid (pdf-layout.ts)
+    const { runs, segments } = await readPage(page, pdfjs.OPS as unknown as Record<string, number>);
+    pages.push(layoutPage(runs, segments));
   }
+  const lines = layoutLines(pages);
+  const tables = pages.reduce((n, p) => n + p.tables, 0);
   if (!lines.some((l) => /[\u4e00-\u9fa5A-Za-z0-9]/.test(l))) {
     throw new ImportError('the PDF has no text layer (it is scanned images): run OCR on it first, or import a Word or text copy');
   }
-  return { lines, encoding: 'pdf', removed: [] };
+  return { lines, encoding: 'pdf', removed: [], pdfTables: tables };
 }

@@ -21,6 +21,7 @@ import {
   type Stats,
 } from '../stats/template.ts';
 import { labelKey, stripEnumerator, toHalfWidth } from './normalize.ts';
+import { looseTokens, readLoose, type LooseRow } from './pdf-columns.ts';
 
 export type TableKind = 'proactive' | 'applications' | 'reviewLitigation';
 export interface TableBlock {
@@ -81,7 +82,7 @@ export function tokenize(lines: string[], from = 0, to = lines.length): Token[] 
 /** A value cell: 0, +19, -3, 20.001万元, 152790元, 9.63211, （空） → number or null. */
 export function parseValue(text: string): { value: Cell; unit?: string } | undefined {
   const t = toHalfWidth(text).replace(/[\s,]/g, '');
-  if (t === '' || /^[-—–/]$|^(空|无)$/.test(t)) return { value: null };
+  if (t === '' || /^[-—–/]$|^[(]?(空|无)[)]?$|^——$/.test(t)) return { value: null };
   const m = /^([+-]?\d+(?:\.\d+)?)(万元|元|件|条|个|项)?$/.exec(t);
   if (!m) return undefined;
   return { value: Number(m[1]), ...(m[2] ? { unit: m[2] } : {}) };
@@ -165,7 +166,7 @@ function sectionHeadings(lines: string[]): Map<TableKind, number> {
   return found;
 }
 
-type Classified = { token: Token; kind: 'value'; value: Cell; unit?: string } | { token: Token; kind: 'label'; targets: RowTarget[] } | { token: Token; kind: 'header' } | { token: Token; kind: 'other' };
+type Classified = { token: Token; kind: 'value'; value: Cell; unit?: string; unreadable?: boolean } | { token: Token; kind: 'label'; targets: RowTarget[] } | { token: Token; kind: 'header' } | { token: Token; kind: 'other' };
 
 function classify(tokens: Token[], targets: Map<string, RowTarget[]>): Classified[] {
   const out: Classified[] = [];
@@ -199,9 +200,18 @@ function classify(tokens: Token[], targets: Map<string, RowTarget[]>): Classifie
     if (matched) {
       out.push(matched);
       i += used;
+    } else if (inRow(out, token) && token.text.length <= 12 && /\d/.test(token.text)) {
+      // a cell of a row that holds no readable figure (约5, 3（件）, 1O): kept as an empty cell, with a warning
+      out.push({ token, kind: 'value', value: null, unreadable: true });
     } else out.push({ token, kind: 'other' });
   }
   return out;
+}
+
+/** The token continues a row: the cell before it on its line is a row label or a figure. */
+function inRow(out: Classified[], token: Token): boolean {
+  const prev = out[out.length - 1];
+  return !!prev && prev.token.line === token.line && token.width > 1 && (prev.kind === 'label' || prev.kind === 'value');
 }
 
 export function extractStatTables(lines: string[]): TablesResult {
@@ -225,13 +235,34 @@ export function extractStatTables(lines: string[]): TablesResult {
     const firstOther = classified.findIndex((c) => c.kind === 'other' && c.token.text.length > 0);
     const cells = firstOther === -1 ? classified : classified.slice(0, firstOther);
     const meaningful = cells.filter((c) => c.kind !== 'value' || c.value !== null);
-    if (meaningful.length < 3) continue;
-    const read = kind === 'reviewLitigation' ? readReview(cells, stats, warnings) : readRows(kind, cells, stats, warnings);
+    const strictWarnings: string[] = [];
+    let read = 0;
+    if (meaningful.length >= 3) read = kind === 'reviewLitigation' ? readReview(cells, stats, strictWarnings) : readRows(kind, cells, stats, strictWarnings);
+    // cells separated by single spaces or aligned by position (PDF text, pdftotext -layout): read by labels instead
+    // (a strict read with a few empty cells is kept: blank cells are not counted as read)
+    if (read < templateCells(format, kind) * 0.8) {
+      const loose = readLooseTable(format, kind, lines, headingLine + 1, limit, stats);
+      if (loose && loose.cells > read) {
+        warnings.push(...loose.warnings);
+        cellsRead += loose.cells;
+        blocks.push({ kind, start: headingLine + 1, end: loose.end });
+        continue;
+      }
+    }
+    warnings.push(...strictWarnings);
     if (read === 0) continue;
     cellsRead += read;
     const lastLine = cells.reduce((m, c) => Math.max(m, c.token.line), headingLine);
     const firstLine = cells.length > 0 ? cells[0]!.token.line : headingLine + 1;
     blocks.push({ kind, start: firstLine, end: lastLine + 1 });
+  }
+  if (blocks.length === 0) {
+    // the headings are there but no table could be read: say so rather than import a free report silently
+    return { ...empty, warnings: [`法定统计表格未能读出: 找到了表格标题（${[...headings.keys()].map(kindName).join('、')}），但没有读出单元格；按无统计表格（free）导入，请核对原件`] };
+  }
+  const total = (['proactive', 'applications', 'reviewLitigation'] as TableKind[]).reduce((n, k) => n + templateCells(format, k), 0);
+  if (cellsRead < total * 0.9) {
+    warnings.push(`法定统计表格只读出 ${cellsRead} / ${total} 个单元格（${(['proactive', 'applications', 'reviewLitigation'] as TableKind[]).filter((k) => !blocks.some((b) => b.kind === k)).map(kindName).join('、') || '各表均不完整'}）；未读出的单元格为空 (null)，请核对原件`);
   }
   if (blocks.length === 0) return empty;
   for (const c of checkStats(format, stats)) {
@@ -268,6 +299,9 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
       warnings.push(`row "${c.token.text}" (line ${c.token.line + 1}) has ${values.length} values for ${target.columns} columns; the missing cells are left empty (null)`);
     }
     const columns = kind === 'proactive' ? proactiveColumns(stats, target.path) : APPLICANT_COLUMNS.map((col) => col.key);
+    values.forEach((v, k) => {
+      if (v.unreadable && k < columns.length) warnings.push(`row "${c.token.text}" (line ${v.token.line + 1}), column ${columnLabel(kind, target.path, columns, k)}: "${v.token.text}" is not a figure; the cell is left empty (null)`);
+    });
     const row: Record<string, Cell> = {};
     columns.forEach((key, k) => (row[key] = values[k]?.value ?? null));
     for (const v of values) if (v.unit === '元' && kind === 'proactive') warnings.push(`"${v.token.text}" (line ${v.token.line + 1}) is in 元; stored as the number written`);
@@ -277,6 +311,17 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
     i = j - 1;
   }
   return read;
+}
+
+/** The printed header of a column, for warnings. */
+function columnLabel(kind: TableKind, path: string, keys: string[], k: number): string {
+  if (kind !== 'proactive') return APPLICANT_COLUMNS[k]?.label ?? String(k + 1);
+  for (const f of Object.keys(PROACTIVE) as NationalFormat[]) {
+    for (const g of PROACTIVE[f]) {
+      if (g.rows.some((r) => r.key === path) && g.columns.map((c) => c.key).join() === keys.join() && g.columns[k]) return g.columns[k]!.label;
+    }
+  }
+  return String(k + 1);
 }
 
 function proactiveColumns(stats: Stats, key: string): string[] {
@@ -304,4 +349,84 @@ function readReview(cells: Classified[], stats: Stats, warnings: string[]): numb
     stats.reviewLitigation[g.key] = row;
   }
   return Math.min(values.length, need);
+}
+
+const KIND_NAMES: Record<TableKind, string> = { proactive: '主动公开', applications: '依申请公开', reviewLitigation: '行政复议、行政诉讼' };
+const kindName = (k: TableKind) => KIND_NAMES[k];
+
+/** Cells the template gives a table. */
+function templateCells(format: NationalFormat, kind: TableKind): number {
+  if (kind === 'proactive') return PROACTIVE[format].reduce((n, g) => n + g.rows.length * g.columns.length, 0);
+  if (kind === 'applications') return APPLICATION_ROWS[format].length * APPLICANT_COLUMNS.length;
+  return REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+}
+
+/** The template's rows of a table for the label-driven reader, in printed order. */
+function looseRows(format: NationalFormat, kind: TableKind): { path: string; row: LooseRow }[] {
+  const keys = (label: string) => {
+    const bare = labelKey(stripEnumerator(label));
+    // a bare 总计 or 其他 is a column header; 部分公开 is often printed without its note
+    const out = [labelKey(label), ...(HEADER_SET.has(bare) ? [] : [bare])];
+    const short = label.replace(/（[^（）]*）$/, '');
+    if (short !== label && short.length >= 4) out.push(labelKey(short));
+    return [...new Set(out)];
+  };
+  if (kind === 'proactive') {
+    return PROACTIVE[format].flatMap((g) =>
+      g.rows.map((r) => {
+        const k = keys(r.label);
+        if (r.key === 'normativeDocs') k.push(labelKey(r.label.startsWith('行政') ? '规范性文件' : '行政规范性文件'));
+        // the longer spelling first: 规范性文件 is the tail of 行政规范性文件
+        k.sort((a, b) => b.length - a.length);
+        return { path: r.key, row: { keys: k, label: r.label, columns: g.columns.length, headers: g.columns.map((c) => c.label) } };
+      }),
+    );
+  }
+  return APPLICATION_ROWS[format].map((r) => ({
+    path: r.path,
+    row: { keys: keys(r.label), label: r.label, columns: APPLICANT_COLUMNS.length, headers: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] },
+  }));
+}
+
+/** Label-driven reading (pdf-columns.ts) of one table; fills `stats` and returns what it read. */
+function readLooseTable(format: NationalFormat, kind: TableKind, lines: string[], from: number, to: number, stats: Stats): { cells: number; end: number; warnings: string[] } | undefined {
+  const tokens = looseTokens(lines, from, to, (t) => parseValue(t));
+  const where = kindName(kind);
+  if (kind === 'reviewLitigation') {
+    // no row labels: the figures after the last header word, up to the first word that is not a figure
+    const first = tokens.findIndex((t) => t.value);
+    if (first < 0) return undefined;
+    if (!tokens.slice(0, first).some((t) => /^(结果|行政复议|总计|尚未|维持|纠正|审结|其他)/.test(t.key))) return undefined;
+    const values = [];
+    for (let i = first; i < tokens.length && tokens[i]!.value; i++) values.push(tokens[i]!);
+    const need = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+    const warnings: string[] = [];
+    if (values.length !== need) {
+      warnings.push(`${where}: ${values.length} values for ${need} cells; their columns cannot be told, so the cells are left empty (null): ${values.map((v) => v.text).join(' ')}`);
+      return { cells: 0, end: values[values.length - 1]!.line + 1, warnings };
+    }
+    let k = 0;
+    for (const g of REVIEW_GROUPS) {
+      const row: Record<string, Cell> = {};
+      for (const c of REVIEW_COLUMNS) row[c.key] = values[k++]!.value!.value;
+      stats.reviewLitigation[g.key] = row;
+    }
+    return { cells: need, end: values[values.length - 1]!.line + 1, warnings };
+  }
+  const defs = looseRows(format, kind);
+  const r = readLoose(tokens, defs.map((d) => d.row), where);
+  // too few labels found: this is not a table the reader understood
+  if (r.found < defs.length / 2) return undefined;
+  defs.forEach((d, k) => {
+    const values = r.rows[k];
+    if (!values) {
+      r.warnings.push(`${where}: row "${d.row.label}" was not found; its cells are left empty (null)`);
+      return;
+    }
+    const columns = kind === 'proactive' ? proactiveColumns(stats, d.path) : APPLICANT_COLUMNS.map((c) => c.key);
+    const row: Record<string, Cell> = {};
+    columns.forEach((key, i) => (row[key] = values[i] ?? null));
+    setPath(kind === 'proactive' ? stats.proactive : (stats.applications as Record<string, unknown>), d.path, row);
+  });
+  return { cells: r.cells, end: r.end, warnings: r.warnings };
 }

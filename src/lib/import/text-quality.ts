@@ -25,14 +25,15 @@ export interface TextQuality {
   commonHan: number;
   replacement: number;
   replacementLines: number[];
-  /** C0/C1 control characters other than tab, line feed and carriage return */
+  /** C0/C1 control characters other than tab, line feed, form feed and carriage return */
   control: number;
   controlLines: number[];
   /** the text re-read as UTF-8 after encoding it as GB18030, when that reads better: it is mojibake */
   repaired?: string;
 }
 
-const CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/g;
+// form feed (a page break in pdftotext output) is not counted
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
 
 export function textQuality(text: string): TextQuality {
   const q: TextQuality = { chars: 0, han: 0, commonHan: 0, replacement: 0, replacementLines: [], control: 0, controlLines: [] };
