@@ -5,10 +5,13 @@
  * fails; an improvement should raise the floor here. The same scorer as
  * `npm run bench:import`.
  */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreCorpus } from '../fixtures/real/corpus.ts';
-import { bodyParagraphs, groupBy, markdownTable, scoreFile, share, tally, type FileScore, type Truth } from '../../src/lib/import/score.ts';
+import { bodyParagraphs, groupBy, markdownTable, scoreFile, share, statCells, tally, type FileScore, type Truth } from '../../src/lib/import/score.ts';
+import { checkStats } from '../../src/lib/stats/checks.ts';
+import { emptyStats, type NationalFormat, type Stats } from '../../src/lib/stats/template.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -43,6 +46,24 @@ describe('real-report corpus', async () => {
     const refuse = scores.filter((s) => s.expect === 'refuse');
     expect(refuse.length).toBeGreaterThan(0);
     expect(tally(refuse).outcomeRight).toBe(refuse.length);
+  });
+});
+
+describe('the corpus truth itself', () => {
+  const dir = path.join(root, 'tests/fixtures/real');
+  const truths = readdirSync(dir)
+    .filter((d) => existsSync(path.join(dir, d, 'truth.json')))
+    .map((d) => JSON.parse(readFileSync(path.join(dir, d, 'truth.json'), 'utf8')) as Truth);
+  const national = truths.filter((t) => t.stats);
+  it.each(national.map((t) => [t.id, t] as const))('%s: stats hold every cell of the template and satisfy the arithmetic checks', (_, t) => {
+    const format = t.meta.format as NationalFormat;
+    expect(statCells(t.stats).map(([p]) => p)).toEqual(statCells(emptyStats(format)).map(([p]) => p));
+    expect(checkStats(format, t.stats as unknown as Stats).filter((c) => c.ok === false)).toEqual([]);
+  });
+  it('complete.txt lists only fixtures with all three tables', () => {
+    const ids = readFileSync(path.join(dir, 'complete.txt'), 'utf8').trim().split('\n');
+    expect(ids.length).toBeGreaterThanOrEqual(20);
+    for (const id of ids) expect(national.map((t) => t.id)).toContain(id);
   });
 });
 
