@@ -159,6 +159,8 @@ function sectionHeadings(lines: string[]): Map<TableKind, number> {
   lines.forEach((line, i) => {
     const t = toHalfWidth(line).replace(/\s+/g, '');
     if (t.length > 40) return;
+    // （一）主动公开政府信息情况 is a narrative sub-section of 一、总体情况, not the statutory section 二、
+    if (/^[（(][一二三四五六七八九十]+[)）]|^\d+[、.．]/.test(t)) return;
     for (const kind of Object.keys(SECTION_PATTERNS) as TableKind[]) {
       if (!found.has(kind) && SECTION_PATTERNS[kind].test(t)) found.set(kind, i);
     }
