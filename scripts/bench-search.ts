@@ -14,11 +14,23 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { recordFromHtml, type SearchRecord } from '../src/lib/search/records.ts';
-import { haystack } from '../src/lib/search/tokens.ts';
+import { haystack as plainHaystack, runs } from '../src/lib/search/tokens.ts';
+import { foldFromMap } from '../src/lib/search/fold.ts';
+import { openccFoldMap } from '../src/lib/search/opencc-fold.ts';
+import * as OpenCC from 'opencc-js';
+
 import { INDEX_DIR, PARTS_FILE } from '../src/lib/search/index-format.ts';
 import { prng } from '../src/lib/corpus/generate.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/server.ts';
+
+// a match is the query up to width and 简繁 (issue 11): the truth folds like the index
+const fold = foldFromMap(openccFoldMap());
+const haystack = (t: string) => plainHaystack(t, fold);
+// simplified → traditional (Taiwan standard), as a user with a 繁體 input method types
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/** Queries of only symbols: nothing to search for, so no report is a match. */
+const SYMBOLS = ['😀', '%', '.*', '$&', '\u0000', '\ud800', '——', '（）', '、', '。', '%E4%B8', '<mark>'];
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -82,6 +94,14 @@ function defaultQueries(recs: SearchRecord[], n: number): Query[] {
   for (const x of recs) numbers.add(`${x.town} ${x.year}`);
   for (const num of [...numbers].slice(0, n)) qs.push({ q: num, cls: num.includes(' ') ? 'mixed' : 'numbers' });
   for (let i = 0; i < n; i++) { const s = hanSub(1); if (s) qs.push({ q: s, cls: 'single chars' }); }
+  // the archive is simplified: its own words and substrings written in traditional characters
+  const trad = new Set<string>();
+  for (const t of [...TERMS, ...qs.filter((x) => /chars$/.test(x.cls) && x.q.length > 1).map((x) => x.q)]) {
+    const tw = toTraditional(t);
+    if (tw !== t && trad.size < n) trad.add(tw);
+  }
+  for (const q of trad) qs.push({ q, cls: 'traditional' });
+  for (const q of SYMBOLS.slice(0, n)) qs.push({ q, cls: 'symbols' });
   return qs;
 }
 
@@ -89,6 +109,8 @@ const recs = records();
 const queries: Query[] = values.queries ? JSON.parse(readFileSync(values.queries, 'utf8')) : defaultQueries(recs, Number(values['per-class']));
 const truth = (q: string) => {
   const terms = haystack(q).split(' ').filter(Boolean);
+  // a query without a letter or digit has nothing to search for (the page says so)
+  if (runs(haystack(q)).length === 0) return new Set<string>();
   return new Set(recs.filter((x) => terms.every((t) => haystack(x.text).includes(t))).map((x) => x.url));
 };
 
@@ -159,7 +181,7 @@ for (const cls of classes) {
     });
     const t0 = Date.now();
     await p.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
-    await p.waitForFunction(() => /找到|已显示|没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 60_000 });
+    await p.waitForFunction(() => /找到|已显示|没有找到|没有可搜索/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 60_000 });
     const ms = Date.now() - t0;
     await p.waitForTimeout(100);
     cold.push({ q, cls, bytes, index, ms });

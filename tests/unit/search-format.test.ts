@@ -79,15 +79,18 @@ describe('decodeBucket', () => {
 });
 
 describe('checkTable', () => {
-  const good = { version: FORMAT_VERSION, n: 2, buckets: 1, provinces: ['吉林省'], counties: [['某县', 0]], towns: [['某镇', 0, 2]], formats: ['a'], years: '00', yearBase: 2020, formatOf: '00' };
+  const good = { version: FORMAT_VERSION, n: 2, buckets: 1, fold: '務务', provinces: ['吉林省'], counties: [['某县', 0]], towns: [['某镇', 0, 2]], formats: ['a'], years: '00', yearBase: 2020, formatOf: '00' };
   it('accepts a well-formed table', () => expect(checkTable(good, 'x/part.bin')).toBe(good));
   it('names the version of a part from another nianbao version', () => {
-    expect(() => checkTable({ ...good, version: 1 }, 'https://other/part.bin')).toThrow(/https:\/\/other\/part\.bin has format version 1, this page reads version 2/);
+    expect(() => checkTable({ ...good, version: 1 }, 'https://other/part.bin')).toThrow(`https://other/part.bin has format version 1, this page reads version ${FORMAT_VERSION}`);
   });
   it('rejects a wrong shape', () => {
     expect(() => checkTable({ ...good, years: '0' }, 'p')).toThrow(/years/);
     expect(() => checkTable({ ...good, towns: [['某镇', 5, 2]] }, 'p')).toThrow(/town row/);
     expect(() => checkTable({ ...good, towns: [['某镇', 0, 3]] }, 'p')).toThrow(/3 reports/);
     expect(() => checkTable('<html>', 'p')).toThrow(/not an index part table/);
+    expect(() => checkTable({ ...good, fold: '務' }, 'p')).toThrow(/简繁/);
+    const { fold: _, ...noFold } = good;
+    expect(() => checkTable(noFold, 'p')).toThrow(/简繁/);
   });
 });

@@ -25,9 +25,13 @@ describe('search tokens', () => {
     expect(containsAll('情况\n二、', ['情况二'])).toBe(false);
     expect(haystack('Ａ  Ｂ')).toBe('a b');
   });
-  it('excerpts are escaped and mark every term', () => {
-    const html = excerpt('<b>依申请公开</b>,行政复议', ['依申请公开', '行政复议']);
-    expect(html).toBe('&lt;b&gt;<mark>依申请公开</mark>&lt;/b&gt;，<mark>行政复议</mark>');
+  it('excerpts show the original characters, escaped, and mark every term', () => {
+    expect(excerpt('<b>依申请公开</b>，行政复议', ['依申请公开', '行政复议'])).toBe('&lt;b&gt;<mark>依申请公开</mark>&lt;/b&gt;，<mark>行政复议</mark>');
+    // normalised for matching only: the report's full-width letters and circled digits stay as written
+    expect(excerpt('已通过ＰＤＦ格式公开①', ['pdf格式公开1'])).toBe('已通过<mark>ＰＤＦ格式公开①</mark>');
+    // a match next to an entity never cuts it, and quotes are escaped once
+    expect(excerpt('x<lt "引号" & lt', ['lt'])).toBe('x&lt;<mark>lt</mark> &quot;引号&quot; &amp; <mark>lt</mark>');
+    expect(excerpt('收到申请&amp;lt;', ['amp'])).toBe('收到申请&amp;<mark>amp</mark>;lt;');
   });
 });
 

@@ -9,7 +9,8 @@
  */
 import { gunzipSync } from 'fflate';
 import { andInto, bucketOf, checkTable, decodeBucket, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, members, PARTS_FILE, type DocFile, type DocSet, type PartTable } from './index-format.ts';
-import { containsAll, excerpt, haystack, parseQuery, termGrams } from './tokens.ts';
+import { foldFromPairs, type Fold } from './fold.ts';
+import { containsAll, excerpt, firstMatch, haystack, matchForms, parseQuery, termGrams } from './tokens.ts';
 
 export interface SearchHit {
   /** Path relative to the site root, as in data/reports.json (an absolute URL for a report of another site) */
@@ -18,8 +19,12 @@ export interface SearchHit {
   town: string;
   county: string;
   year: number;
-  /** HTML: escaped text with <mark> around matches */
+  /** HTML: the report's own text, escaped, with <mark> around matches */
   excerpt: string;
+  /** The report's own characters of its first match ('' without a query): the page links to it (?q=, #:~:text=) */
+  passage: string;
+  /** The distinct original forms of every match in the report (at most 10): what the report page highlights */
+  forms: string[];
 }
 
 export const FILTER_KEYS = ['province', 'county', 'town', 'year', 'format'] as const;
@@ -36,6 +41,9 @@ export interface Candidate {
   doc: number;
   tier: number;
   year: number;
+  /** the query's terms folded with this part's table (parts of other sites fold on their own) */
+  terms: string[];
+  exact: boolean;
 }
 
 async function fetchBytes(url: string, init?: RequestInit): Promise<Uint8Array> {
@@ -70,6 +78,8 @@ export class Part {
   readonly townOf: Int32Array;
   readonly year: Int32Array;
   readonly format: Int32Array;
+  /** 简繁 fold for this part's characters: queries are folded with it before grams are cut */
+  readonly fold: Fold;
   private buckets = new Map<number, Promise<Map<string, DocSet>>>();
   private docs = new Map<number, Promise<DocFile>>();
 
@@ -78,6 +88,7 @@ export class Part {
     this.local = local;
     this.table = table;
     ({ townOf: this.townOf, year: this.year, format: this.format } = decodeTable(table));
+    this.fold = foldFromPairs(table.fold);
   }
 
   static async load(url: string, local: boolean): Promise<Part> {
@@ -121,6 +132,13 @@ export class Part {
   href(id: string): string {
     return this.local ? `/reports/${id}/` : new URL(`../../reports/${id}/`, this.url).href;
   }
+}
+
+/** The chosen filter values per key (empty values dropped). */
+function wantedFilters(filters: Filters = {}) {
+  return Object.entries(filters)
+    .map(([k, v]) => [k as FilterKey, new Set((Array.isArray(v) ? v : [v]).filter(Boolean) as string[])] as const)
+    .filter(([, v]) => v.size > 0);
 }
 
 export class ArchiveSearch {
@@ -169,19 +187,19 @@ export class ArchiveSearch {
   /** The ranked candidates: every report that has all the query's grams and passes the filters. */
   async candidates(query: string, opts: SearchOptions = {}): Promise<{ terms: string[]; exact: boolean; list: Candidate[] }> {
     const { terms, exact } = parseQuery(query);
-    const wanted = Object.entries(opts.filters ?? {})
-      .map(([k, v]) => [k as FilterKey, new Set((Array.isArray(v) ? v : [v]).filter(Boolean) as string[])] as const)
-      .filter(([, v]) => v.size > 0);
-    const keys = terms.flatMap(termGrams);
+    const wanted = wantedFilters(opts.filters);
     const list: Candidate[] = [];
     for (const part of await this.parts()) {
+      // each part folds the query with its own table (the same result for every character it holds)
+      const q = parseQuery(query, part.fold);
+      const keys = q.terms.flatMap(termGrams);
       const [body, title] = await Promise.all([part.all(keys), part.all(keys.map((k) => `\u0001${k}`))]);
       for (const doc of members(body)) {
         const p = part.place(doc);
         if (!wanted.every(([k, v]) => v.has(p[k]))) continue;
-        const inTitle = terms.length > 0 && has(title, doc);
-        const inTown = terms.length > 0 && containsAll(`${p.town}${p.county}`, terms);
-        list.push({ part, doc, tier: inTitle ? 0 : inTown ? 1 : 2, year: Number(p.year) });
+        const inTitle = q.terms.length > 0 && has(title, doc);
+        const inTown = q.terms.length > 0 && containsAll(`${p.town}${p.county}`, q.terms, part.fold);
+        list.push({ part, doc, tier: inTitle ? 0 : inTown ? 1 : 2, year: Number(p.year), terms: q.terms, exact: q.exact });
       }
     }
     const dir = opts.sort === 'year-asc' ? 1 : -1;
@@ -190,15 +208,38 @@ export class ArchiveSearch {
     return { terms, exact, list };
   }
 
+  /** Does each candidate really contain its terms? Exact candidates need no download; the rest are fetched and checked. */
+  static async verify(cands: Candidate[]): Promise<boolean[]> {
+    return Promise.all(cands.map(async (c) => c.exact || containsAll((await c.part.doc(c.doc)).text, c.terms, c.part.fold)));
+  }
+
   /** The hits among some candidates, in their order: each one's text fetched, checked when needed, excerpted. */
-  static async hits(cands: Candidate[], terms: string[], exact: boolean): Promise<SearchHit[]> {
+  static async hits(cands: Candidate[]): Promise<SearchHit[]> {
     const docs = await Promise.all(cands.map((c) => c.part.doc(c.doc)));
     const out: SearchHit[] = [];
     docs.forEach((d, i) => {
-      const text = haystack(d.text);
-      if (!exact && !containsAll(text, terms)) return;
-      out.push({ url: cands[i]!.part.href(d.id), title: d.title, town: d.town, county: d.county, year: d.year, excerpt: excerpt(text, terms, terms.length ? 40 : 60) });
+      const c = cands[i]!;
+      const text = haystack(d.text, c.part.fold);
+      if (!c.exact && !containsAll(text, c.terms)) return;
+      out.push({ url: c.part.href(d.id), title: d.title, town: d.town, county: d.county, year: d.year, excerpt: excerpt(d.text, c.terms, c.terms.length ? 40 : 60, c.part.fold), passage: firstMatch(d.text, c.terms, c.part.fold), forms: matchForms(d.text, c.terms, c.part.fold) });
     });
+    return out;
+  }
+
+  /**
+   * Counts per filter value over matching reports: a key's counts follow the query and every
+   * other filter, not its own (so choosing 2020 still shows how many 2019 has).
+   */
+  static facets(matches: Candidate[], filters: Filters = {}): Record<FilterKey, Record<string, number>> {
+    const wanted = wantedFilters(filters);
+    const out = Object.fromEntries(FILTER_KEYS.map((k) => [k, {} as Record<string, number>])) as Record<FilterKey, Record<string, number>>;
+    for (const c of matches) {
+      const p = c.part.place(c.doc);
+      for (const k of FILTER_KEYS) {
+        if (!wanted.every(([w, v]) => w === k || v.has(p[w]))) continue;
+        out[k][p[k]] = (out[k][p[k]] ?? 0) + 1;
+      }
+    }
     return out;
   }
 
@@ -206,9 +247,9 @@ export class ArchiveSearch {
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
     // a query of only symbols has nothing to search for: no report "matches" it
     if (query.trim() && parseQuery(query).terms.length === 0) return [];
-    const { terms, exact, list } = await this.candidates(query, opts);
+    const { list } = await this.candidates(query, opts);
     const hits: SearchHit[] = [];
-    for (let i = 0; i < list.length; i += 50) hits.push(...(await ArchiveSearch.hits(list.slice(i, i + 50), terms, exact)));
+    for (let i = 0; i < list.length; i += 50) hits.push(...(await ArchiveSearch.hits(list.slice(i, i + 50))));
     return hits;
   }
 }

@@ -2,7 +2,7 @@
  * Builds one search index part (src/lib/search/index-format.ts) from search
  * records, one report at a time: each report's distinct characters, pairs and
  * triples (and its title's, flagged) go into posting lists held as plain
- * arrays of report numbers; finish() packs them into buckets of about
+ * arrays of report numbers (after 简繁 folding, src/lib/search/fold.ts); finish() packs them into buckets of about
  * BUCKET_BYTES. Pure: the caller writes (and compresses) the files.
  *
  * Grams are counted as numbers (code units × 65536ⁿ), not strings, and looked
@@ -12,6 +12,8 @@
  */
 import { bucketOf, encodeBucket, postingSize, FORMAT_VERSION, type DocFile, type PartTable, type Posting } from './index-format.ts';
 import type { SearchRecord } from './records.ts';
+import { foldFromMap, pairsFor, type Fold } from './fold.ts';
+import { openccFoldMap } from './opencc-fold.ts';
 import { MAX_GRAM, normalize, runs } from './tokens.ts';
 
 // grams() below counts grams as numbers of up to three code units; the file format itself stores any length
@@ -81,6 +83,15 @@ export function docFile(r: SearchRecord): DocFile {
 }
 
 export class PartBuilder {
+  /** 简繁 fold applied to every text before its grams are cut (OpenCC's table unless told otherwise) */
+  private foldMap: Map<number, number>;
+  private fold: Fold;
+  /** units that occur in the folded text: the fold pairs shipped with the part are those whose target is here */
+  private seen = new Uint8Array(65536);
+  constructor(foldMap: Map<number, number> = openccFoldMap()) {
+    this.foldMap = foldMap;
+    this.fold = foldFromMap(foldMap);
+  }
   private ids = new GramTable();
   private lists: number[][] = [];
   private last: number[] = [];
@@ -105,9 +116,10 @@ export class PartBuilder {
   }
 
   private grams(text: string, doc: number, offset: number) {
-    for (const run of runs(normalize(text))) {
+    for (const run of runs(normalize(text, this.fold))) {
       for (let i = 0; i < run.length; i++) {
         const a = run.charCodeAt(i);
+        this.seen[a] = 1;
         this.add(offset + a, doc);
         if (i + 1 < run.length) {
           const b = run.charCodeAt(i + 1);
@@ -154,7 +166,7 @@ export class PartBuilder {
     const yearBase = years.reduce((a, b) => Math.min(a, b), years[0] ?? 0);
     // one character per report keeps the table small (50,000 reports: 155 KB gzip as number arrays)
     if (years.some((y) => y - yearBase > 40) || this.table.formats.length > 10) throw new Error('search index: report years span more than 40 years, or more than 10 formats');
-    const table: PartTable = { version: FORMAT_VERSION, n, buckets: count, ...rest, yearBase, years: years.map((y) => String.fromCharCode(48 + y - yearBase)).join(''), formatOf: formatOf.join('') };
+    const table: PartTable = { version: FORMAT_VERSION, n, buckets: count, fold: pairsFor(this.foldMap, this.seen), ...rest, yearBase, years: years.map((y) => String.fromCharCode(48 + y - yearBase)).join(''), formatOf: formatOf.join('') };
     return { table, buckets, grams: this.ids.size };
   }
 }

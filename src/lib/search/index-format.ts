@@ -2,7 +2,8 @@
  * The search index on disk, shared by the indexer (Node) and the search page
  * (browser). One index "part" is a folder:
  *
- *   part.bin     the part's table: how many reports, how many buckets, and per
+ *   part.bin     the part's table: how many reports, how many buckets, the 简繁
+ *                fold pairs its characters need, and per
  *                report its town, county, province, year and format (filters,
  *                sorting, town ranking without fetching each report)
  *   b/<k>.bin    bucket k: the posting lists of every gram whose hash falls in k
@@ -21,7 +22,7 @@
  */
 
 /** Bumped whenever a file's layout changes; the search page refuses a part of another version. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** The index's folder in the site (not search/: that is the search page). */
 export const INDEX_DIR = 'search-index';
 /** The site's list of parts, relative to this file: { version, parts: ["0/", …] }. */
@@ -33,6 +34,8 @@ export interface PartTable {
   /** reports in the part */
   n: number;
   buckets: number;
+  /** 简繁 fold pairs (from, to, from, to …) for the characters of this part (src/lib/search/fold.ts); grams are folded */
+  fold: string;
   provinces: string[];
   /** [name, province index] */
   counties: [string, number][];
@@ -248,6 +251,7 @@ export function checkTable(t: unknown, url: string): PartTable {
   const n = int('n');
   if (int('buckets') < 1) bad('has no buckets');
   int('yearBase');
+  if (typeof o['fold'] !== 'string' || (o['fold'] as string).length % 2) bad('has no 简繁 fold table');
   for (const k of ['provinces', 'counties', 'towns', 'formats']) if (!Array.isArray(o[k])) bad(`field ${k} is not a list`);
   if (typeof o['years'] !== 'string' || (o['years'] as string).length !== n) bad('field years does not have one entry per report');
   if (typeof o['formatOf'] !== 'string' || (o['formatOf'] as string).length !== n) bad('field formatOf does not have one entry per report');
