@@ -63,8 +63,11 @@ it('searches another site\'s index listed in parts.json (an archive built as sev
       await page.goto(`${both.url}search/?q=${encodeURIComponent('寒葱沟镇')}`);
       await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('找到'));
       const href = await page.locator('#search-results a').first().getAttribute('href');
-      expect(href).toMatch(/\/gk\/ndbg\/reports\/[a-z-]+\/\d{4}\/$/);
-      expect((await fetch(href!)).status).toBe(200);
+      // the link opens the report at the passage: its path, then ?q=…&hl=… and a text fragment
+      const link = new URL(href!, page.url());
+      expect(link.pathname).toMatch(/\/gk\/ndbg\/reports\/[a-z-]+\/\d{4}\/$/);
+      expect(link.searchParams.get('hl')).toBe('寒葱沟镇');
+      expect((await fetch(link)).status).toBe(200);
     } finally {
       await both.close();
     }
