@@ -285,3 +285,50 @@ describe('gen:corpus never empties a folder it did not make', () => {
     expect(r.out).toMatch(/--count "many": expected a whole number/);
   });
 });
+
+describe('markup inside Word files and saved pages reaches the archive as text or not at all', () => {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const seedParas = async () => (await seedText()).split('\n').filter((l) => l.trim()).map((l) => para(esc(l))).join('');
+  const inert = async (r: ImportResult) => {
+    expect(r.error).toBeUndefined();
+    const fm = readFrontmatter(r.content!);
+    if (!fm.ok) throw new Error(fm.error.message);
+    expect(bodyFindings(fm.value.body, fm.value.bodyLine)).toEqual([]);
+    const { html } = await renderMarkdown(fm.value.body);
+    expect(html).not.toMatch(/<(img|script|iframe|svg|object|embed)\b|\son\w+=|href="(?!https?:|mailto:|tel:|#|\/)/i);
+    return { content: r.content!, html };
+  };
+  it('a DOCTYPE with nested entities (billion laughs) in document.xml expands nothing', async () => {
+    const lol = `<!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('')}]>`;
+    const xml = wordDoc(`${await seedParas()}${para('&j;')}`).replace('?>', `?>${lol}`);
+    const r = await importFile(await put('lol.docx', docx(xml)));
+    // refused or imported, never a billion 哈
+    if (r.ok) expect((r.content!.match(/哈/g) ?? []).length).toBeLessThan(100);
+    else expect(r.error).toBeTruthy();
+  });
+  it('an external entity (XXE) in document.xml does not read a local file', async () => {
+    const secret = await put('secret.txt', 'TOPSECRET-寒葱沟镇-本机文件');
+    const xxe = `<!DOCTYPE w:document [<!ENTITY x SYSTEM "file://${secret}">]>`;
+    const xml = wordDoc(`${await seedParas()}${para('&x;')}`).replace('?>', `?>${xxe}`);
+    const r = await importFile(await put('xxe.docx', docx(xml)));
+    expect(r.content ?? '').not.toContain('TOPSECRET');
+  });
+  it('a Word hyperlink to javascript: keeps its words and loses the link', async () => {
+    const rels = strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:alert(document.cookie)" TargetMode="External"/></Relationships>');
+    const link = '<w:p><w:hyperlink r:id="rIdX" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:r><w:t>点击查看政府信息公开指南</w:t></w:r></w:hyperlink></w:p>';
+    const xml = wordDoc(`${await seedParas()}${link}`);
+    const { content, html } = await inert(await importFile(await put('jslink.docx', docx(xml, { 'word/_rels/document.xml.rels': rels }))));
+    expect(content).toContain('点击查看政府信息公开指南');
+    expect(content).not.toMatch(/javascript:/i);
+    expect(html).not.toMatch(/javascript:/i);
+  });
+  it('a saved page with scripts, handlers, javascript: links and an iframe: the report text only', async () => {
+    const lines = (await seedText()).split('\n').filter((l) => l.trim());
+    const page = `<html><head><meta charset="utf-8"><script>document.write("寒葱沟镇脚本写入的文字")</script><style>body{display:none}</style></head><body>
+<div class="content">${lines.map((l, i) => (i === 3 ? `<p onclick="alert(1)"><a href="javascript:alert(1)">${esc(l)}</a><img src=x onerror="alert(2)"></p>` : `<p>${esc(l)}</p>`)).join('\n')}
+<iframe srcdoc="<script>alert(3)</script>"></iframe><svg onload="alert(4)"><text>矢量图</text></svg></div></body></html>`;
+    const { content } = await inert(await importFile(await put('hostile-page.html', page)));
+    expect(content).toContain(lines[3]!.trim().slice(0, 8));
+    expect(content).not.toMatch(/脚本写入|javascript:|onerror|alert\(/);
+  });
+});

@@ -114,11 +114,14 @@ function tableRows($: cheerio.CheerioAPI, table: AnyNode): string[] {
   return rows;
 }
 
-const CHROME_SELECTORS = 'script, style, noscript, nav, header, footer, iframe, form, .breadcrumb, .crumb, .position, .location, .share, .print, #header, #footer, .header, .footer, .nav, .menu';
+/** Code, not text: dropped from every page unread, and not quoted in the import notes either. */
+const CODE_SELECTORS = 'script, style, template, iframe, object, embed, svg, math, noscript';
+const CHROME_SELECTORS = 'nav, header, footer, form, .breadcrumb, .crumb, .position, .location, .share, .print, #header, #footer, .header, .footer, .nav, .menu';
 
 /** Finds the report body in a saved portal page: the block with the most report-like text. */
 export function htmlToLines(html: string, isPage: boolean): Omit<Extracted, 'encoding'> {
   const $ = cheerio.load(html);
+  $(CODE_SELECTORS).remove();
   const removed: { text: string; why: string }[] = [];
   const pageText = $('body').text().replace(/\s+/g, ' ');
   // spaced labels (索 引 号) and metadata tables (a label cell, then its value cell: no colon)
