@@ -37,6 +37,14 @@ const HOSTILE_FILES: Record<string, (base: string) => string> = {
   'fuyuan-hanconggou/2019.md': (b) => b.replace(/^---\n/, '---js\n').replace('year: 2020', 'year: 2019'),
   'fuyuan-hanconggou/2018.md': (b) => b.replace('year: 2020', 'year: 2018').replace(/\n\n/, '\n\n<script>alert(1)</script>\n\n'),
   'fuyuan-hanconggou/2017.MD': (b) => b.replace('year: 2020', 'year: 2017'),
+  'fuyuan-hanconggou/2016.md': (b) => b.replace('year: 2020', 'year: 2016').replace(/^agency: .*$/m, 'agency: !!js/function "function () { return process.exit(3) }"'),
+  'fuyuan-hanconggou/2015.md': (b) =>
+    b.replace('year: 2020', 'year: 2015').replace(/^---\n/, `---\nx0: &a0 [甲, 甲, 甲, 甲, 甲, 甲, 甲, 甲, 甲]\n${Array.from({ length: 12 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n')}\n`),
+  'fuyuan-hanconggou/2014.md': (b) => b.replace('year: 2020', 'year: 2014').replace(/^(agency: .*)$/m, '$1\npublished: 2015-02-30'),
+  'fuyuan-hanconggou/2013.md': (b) => b.replace('year: 2020', 'year: 2013').replace(/^source:\n/m, 'source:\n  url: "javascript:alert(document.cookie)"\n'),
+  'fuyuan-hanconggou/2012.md': (b) => b.replace('year: 2020', 'year: 2012').replace(/^(title: .*)$/m, '$1\u0000'),
+  // valid: a BOM and CRLF line ends are accepted by both
+  'fuyuan-hanconggou/2011.md': (b) => `\uFEFF${b.replace('year: 2020', 'year: 2011').replace(/\n/g, '\r\n')}`,
 };
 
 export default async function setup() {

@@ -7,6 +7,7 @@
  * live element or handler. The build of a hostile folder must fail with the
  * same messages, every bad file named, no stack trace.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { validateArchive, type Finding } from '../../src/lib/report/validate.ts'
 import { renderMarkdown } from '../../src/lib/site/render-body.ts';
 import { ROOT } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { HOSTILE_BUILD_LOG } from '../helpers/global-setup.ts';
+import { HOSTILE_BUILD_LOG, HOSTILE_CONTENT } from '../helpers/global-setup.ts';
 
 const BASE_FILE = path.join(ROOT, 'content/reports/fuyuan-hanconggou/2020.md');
 const BASE = readFileSync(BASE_FILE, 'utf8');
@@ -243,6 +244,19 @@ describe('the build refuses a hostile folder with check\'s messages', () => {
     expect(log).toMatch(/fuyuan-hanconggou\/2018\.md:\d+ {2}raw HTML "<script>/);
     expect(log).toMatch(/fuyuan-hanconggou\/2017\.MD {2}the file name ends "\.MD"/);
     expect(log).not.toMatch(/^\s+at .+\.(ts|js|mjs):\d+:\d+\)?$/m);
+  });
+  it('names exactly the errors npm run check names for the same folder, and accepts what check accepts', () => {
+    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), ['scripts/check.ts', '--json'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: HOSTILE_CONTENT }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const check = (JSON.parse(run.stdout) as { findings: { file: string; line?: number; field?: string; level: string; message: string }[] }).findings
+      .filter((f) => f.level === 'error')
+      .map((f) => `${f.file}${f.line ? `:${f.line}` : ''}  ${f.field ? `${f.field}: ` : ''}${f.message}`)
+      .sort();
+    const build = [...new Set(log.split('\n').filter((l) => /^ {2}test-artifacts\/corpus-hostile\//.test(l)).map((l) => l.trim()))].sort();
+    expect(build).toEqual(check);
+    // one error or more for each hostile file; none for the valid ones (the base, BOM + CRLF)
+    const named = new Set(check.map((l) => l.split(/[: ]/)[0]!.replace(/^.*corpus-hostile\//, '')));
+    expect([...named].sort()).toEqual(['2012.md', '2013.md', '2014.md', '2015.md', '2016.md', '2017.MD', '2018.md', '2019.md'].map((n) => `fuyuan-hanconggou/${n}`));
   });
 });
 

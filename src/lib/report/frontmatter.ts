@@ -60,6 +60,8 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
   const yamlText = rest.slice(0, close.index);
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\n/, '');
   // the YAML starts on the file's line 2
+  const raw = rawControl(yamlText);
+  if (raw) return { ok: false, error: raw };
   let data: unknown;
   try {
     data = jsyaml.load(yamlText, { schema: jsyaml.CORE_SCHEMA, json: false });
@@ -99,6 +101,16 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
       },
     },
   };
+}
+
+/** A control character written into the YAML itself (the parser would only say "cannot be read"). */
+function rawControl(yamlText: string): FrontmatterError | undefined {
+  const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(yamlText);
+  if (!m) return undefined;
+  const before = yamlText.slice(0, m.index).split('\n');
+  const key = [...before].reverse().map((l) => /^\s*([A-Za-z][\w.]*)\s*:/.exec(l)?.[1]).find(Boolean);
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { line: before.length + 1, message: `${key ? `${key}: ` : ''}control character ${code} in the frontmatter: remove it (no report field holds one; it usually comes from a damaged copy)` };
 }
 
 /** Values in data, following shared (aliased) nodes each time they are reached; stops counting past limit. */
