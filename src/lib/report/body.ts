@@ -44,11 +44,6 @@ export function linkAllowed(url: string): boolean {
   return scheme === undefined || LINK_SCHEMES.has(scheme);
 }
 
-/** Images may only be files of the site itself: no scheme, no //host. */
-function imageAllowed(url: string): boolean {
-  return schemeOf(url) === undefined && !/^\s*[\\/]{2}/.test(url);
-}
-
 export function bodyFindings(body: string, bodyLine: number): BodyFinding[] {
   const out: BodyFinding[] = [];
   const at = (n: Node) => (n.position?.start.line ?? 1) + bodyLine - 1;
@@ -65,8 +60,11 @@ export function bodyFindings(body: string, bodyLine: number): BodyFinding[] {
       out.push({ line: at(n), message: `raw HTML "${String(t.value).slice(0, 40)}" is not allowed in a report: write it as text (escape "<" as "\\<") or use Markdown` });
     } else if ((n.type === 'link' || n.type === 'definition') && t.url !== undefined && !linkAllowed(t.url)) {
       out.push({ line: at(n), message: `link to "${t.url.slice(0, 40)}": only http(s), mailto: and tel: links or links within the site are allowed` });
-    } else if (n.type === 'image' && t.url !== undefined && !imageAllowed(t.url)) {
-      out.push({ line: at(n), message: `image "${t.url.slice(0, 40)}": only images within the site are allowed (the site loads nothing from other hosts)` });
+    } else if (n.type === 'image' || n.type === 'imageReference') {
+      // the page shows no images (one from another host would be a request the reader never agreed
+      // to; one of the site's own would need the image pipeline): the renderer would show the tag as text
+      const what = t.url === undefined ? 'an image reference' : `image "${t.url.slice(0, 40)}"`;
+      out.push({ line: at(n), message: `${what}: report pages show no images (and load nothing from other hosts): describe it in words, or keep the file beside the original in sources/` });
     }
     for (const c of (n as Parent).children ?? []) walk(c);
   };
