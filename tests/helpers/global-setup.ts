@@ -47,7 +47,47 @@ const HOSTILE_FILES: Record<string, (base: string) => string> = {
   'fuyuan-hanconggou/2011.md': (b) => `\uFEFF${b.replace('year: 2020', 'year: 2011').replace(/\n/g, '\r\n')}`,
 };
 
+/** Three province shards planned with `npm run shards`, built in parallel processes, joined into one site. */
+export const SHARDS_ROOT = path.join(ROOT, 'test-artifacts/shards');
+export const SHARDS_SITE = path.join(SHARDS_ROOT, 'site');
+export const SHARDS_CONTENT = path.join(SHARDS_ROOT, 'archive/reports');
+
+async function shardsScript(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { stdout } = await promisify(execFile)(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'scripts/shards.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  return stdout;
+}
+
+async function buildShards() {
+  await rm(SHARDS_ROOT, { recursive: true, force: true });
+  // an archive of three provinces: the three with most towns in a generated corpus, a few towns each
+  const all = [...generateCorpus(600, 23)].map((r) => ({ ...r, province: /^province: (.+)$/m.exec(r.content)![1]! }));
+  const count = new Map<string, number>();
+  for (const r of all) count.set(r.province, (count.get(r.province) ?? 0) + 1);
+  const three = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([p]) => p);
+  for (const p of three) {
+    const towns = [...new Set(all.filter((r) => r.province === p).map((r) => r.path.split('/')[0]!))].sort().slice(0, 3);
+    for (const r of all.filter((x) => towns.includes(x.path.split('/')[0]!))) {
+      await mkdir(path.dirname(path.join(SHARDS_CONTENT, r.path)), { recursive: true });
+      await writeFile(path.join(SHARDS_CONTENT, r.path), r.content);
+    }
+  }
+  const planDir = path.join(SHARDS_ROOT, 'plan');
+  await shardsScript(['plan', '--out', planDir], { CONTENT_DIR: SHARDS_CONTENT });
+  const plan = JSON.parse(await readFile(path.join(planDir, 'shards.json'), 'utf8')) as { shards: { name: string }[] };
+  // each shard an ordinary build with the settings `shards env` prints, all three at once
+  await Promise.all(
+    plan.shards.map(async (s) => {
+      const vars = Object.fromEntries((await shardsScript(['env', s.name, '--plan', planDir])).trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      await buildSite({ outDir: path.join(SHARDS_ROOT, 'built', s.name), env: vars });
+    }),
+  );
+  await shardsScript(['join', '--plan', planDir, '--from', path.join(SHARDS_ROOT, 'built'), '--out', SHARDS_SITE]);
+}
+
 export default async function setup() {
+  await buildShards();
   await rm(HOSTILE_CONTENT, { recursive: true, force: true });
   await mkdir(path.join(HOSTILE_CONTENT, 'fuyuan-hanconggou'), { recursive: true });
   const base = await readFile(path.join(ROOT, 'content/reports/fuyuan-hanconggou/2020.md'), 'utf8');
