@@ -159,7 +159,7 @@ const searchSize = await du(path.join(site, INDEX_DIR));
 
 let rebuild: Run | undefined;
 if (!values['skip-rebuild']) {
-  const first = (await readdir(corpus)).sort()[0]!;
+  const first = (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0]!;
   const file = path.join(corpus, first, (await readdir(path.join(corpus, first)))[0]!);
   const original = await readFile(file, 'utf8');
   await appendFile(file, '\n本段为基准测试所加。\n');
