@@ -54,10 +54,12 @@ export default function incremental(): AstroIntegration {
         const s = incrementalState();
         if (!s.outDir || !s.fingerprint || !s.previous) return;
         // the search index folder is rewritten whole by its own integration
-        const stale = staleFiles(s.outDir, s.started, s.kept, [INDEX_DIR]);
+        const stale = staleFiles(s.outDir, s.started, s.kept, [INDEX_DIR], s.keptPages);
         for (const f of stale) rmSync(f);
         removeEmptyParents(s.outDir.replace(/\/$/, ''), stale);
-        logger.info(`${s.kept.size} of ${Object.keys(s.current).length} report pages unchanged and kept; ${stale.length} stale files removed`);
+        const reports = Object.keys(s.current).filter((k) => !k.startsWith('page:')).length;
+        const pages = Object.keys(s.current).length - reports;
+        logger.info(`${s.kept.size} of ${reports} report pages unchanged and kept; ${s.keptPages.size} of ${pages} town, county, year and check pages kept; ${stale.length} stale files removed`);
       },
     },
   };

@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ReportData } from '../lib/schema.ts';
 import path from 'node:path';
 import { byRegion, countyPathOf, neighbourMap, regions, summarize, type Neighbours, type Province, type ReportSummary } from '../lib/site/reports.ts';
-import { incrementalState, mustRender } from '../lib/build/incremental.ts';
+import { incrementalState, mustRender, mustRenderPage } from '../lib/build/incremental.ts';
 import { revisionsOf } from '../lib/git-history.ts';
 import { contentDir } from '../lib/paths.ts';
 import { history } from './history.ts';
@@ -51,4 +51,14 @@ export function reportsToRender(): Promise<ReportEntry[]> {
     return list;
   });
   return toRender;
+}
+
+/**
+ * The static paths of a page other than a report's that must be rendered in this build: in an
+ * incremental build, those whose inputs changed (route: the page's path without the base, e.g.
+ * `towns/<slug>`; inputs: everything the page shows besides code and settings — its props and
+ * whatever else it reads).
+ */
+export function changedPaths<P>(paths: P[], route: (p: P) => string, inputs: (p: P) => unknown): P[] {
+  return paths.filter((p) => mustRenderPage(route(p), inputs(p)));
 }

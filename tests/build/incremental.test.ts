@@ -1,6 +1,6 @@
 /**
  * Incremental builds (src/lib/build/incremental.ts): after one report is
- * edited and another deleted, the second build renders only the reports
+ * edited, one figure of another corrected and a third deleted, the second build renders only the reports
  * whose inputs changed, and its output is byte for byte what a full build of
  * the same content writes — the deleted report gone, the edit in the page, the
  * search index and the exports up to date.
@@ -21,9 +21,14 @@ describe('incremental build', () => {
     expect(m, log).not.toBeNull();
     const reports = readdirSync(INCREMENTAL_CONTENT).flatMap((t) => readdirSync(path.join(INCREMENTAL_CONTENT, t)));
     expect(Number(m![2])).toBe(reports.length);
-    // the edited report, and the deleted one's neighbours at most
-    expect(Number(m![1])).toBeGreaterThanOrEqual(reports.length - 3);
+    // the edited report, the corrected one, the deleted one's neighbours and the corrected one's next year at most
+    expect(Number(m![1])).toBeGreaterThanOrEqual(reports.length - 6);
     expect(Number(m![1])).toBeLessThan(reports.length);
+    // town, county, year and check pages: those of the changed reports rendered, the rest kept
+    const pages = /(\d+) of (\d+) town, county, year and check pages kept/.exec(log);
+    expect(pages, log).not.toBeNull();
+    expect(Number(pages![1])).toBeGreaterThan(Number(pages![2]) / 2);
+    expect(Number(pages![1])).toBeLessThan(Number(pages![2]));
   });
 
   it('writes exactly what a full build writes', () => {

@@ -121,6 +121,10 @@ export default async function setup() {
   const sorted = corpus.map((r) => r.path).sort();
   await appendFile(path.join(INCREMENTAL_CONTENT, sorted[0]!), '\n本段为增量构建测试所加：核对增量构建。\n');
   await rm(path.join(INCREMENTAL_CONTENT, sorted[9]!));
+  // a corrected figure: its town, county, year and check pages change, the others' do not
+  const figured = sorted.slice(10).find((f) => /natural: \d+/.test(corpus.find((r) => r.path === f)!.content))!;
+  const before = await readFile(path.join(INCREMENTAL_CONTENT, figured), 'utf8');
+  await writeFile(path.join(INCREMENTAL_CONTENT, figured), before.replace(/natural: (\d+)/, (_m, n: string) => `natural: ${Number(n) + 1}`));
   await writeFile(INCREMENTAL_LOG, await buildSite({ outDir: INCREMENTAL_DIST, contentDir: INCREMENTAL_CONTENT }));
   await buildSite({ outDir: FULL_DIST, contentDir: INCREMENTAL_CONTENT, env: { NIANBAO_FULL_BUILD: '1' } });
 

@@ -25,6 +25,10 @@ import { settingsKey, type Settings } from '../settings.ts';
 export const CACHE_VERSION = 2;
 /** A report's outputs, relative to the output folder. */
 export const reportOutputs = (id: string) => [`reports/${id}/index.html`, `reports/${id}/report.md`, `reports/${id}/report.json`];
+/** Cache keys of other pages (towns, counties, years …) start with this; a report id never does. */
+const PAGE = 'page:';
+/** The outputs a cache key vouches for: a report's three files, or a page's index.html. */
+export const outputsOf = (key: string) => (key.startsWith(PAGE) ? [`${key.slice(PAGE.length)}/index.html`] : reportOutputs(key));
 
 export interface BuildCache {
   version: number;
@@ -44,6 +48,8 @@ export interface IncrementalState {
   started: number;
   current: Record<string, string>;
   kept: Set<string>;
+  /** other pages kept from the last build (their index.html, relative to the output folder) */
+  keptPages: Set<string>;
   /** the reports rendered in this build (their report.md and report.json are written after it) */
   rendered: { id: string; data: ReportData }[];
 }
@@ -51,7 +57,7 @@ export interface IncrementalState {
 const KEY = Symbol.for('nianbao.incremental');
 export function incrementalState(): IncrementalState {
   const g = globalThis as unknown as Record<symbol, IncrementalState | undefined>;
-  return (g[KEY] ??= { started: Date.now(), current: {}, kept: new Set(), rendered: [] });
+  return (g[KEY] ??= { started: Date.now(), current: {}, kept: new Set(), keptPages: new Set(), rendered: [] });
 }
 
 const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
@@ -99,21 +105,34 @@ export function readCache(file: string, fp: string): BuildCache | undefined {
  * its outputs are still there.
  */
 export function mustRender(id: string, inputs: unknown): boolean {
+  if (!unchanged(id, inputs)) return true;
+  incrementalState().kept.add(id);
+  return false;
+}
+
+/**
+ * The same for another page (a town's, a county's, a year's …), named by its route
+ * (`towns/<slug>`): everything it shows besides code and settings must be in inputs.
+ */
+export function mustRenderPage(route: string, inputs: unknown): boolean {
+  if (!unchanged(`${PAGE}${route}`, inputs)) return true;
+  incrementalState().keptPages.add(`${route}/index.html`);
+  return false;
+}
+
+function unchanged(key: string, inputs: unknown): boolean {
   const s = incrementalState();
   const hash = sha(JSON.stringify(inputs));
-  s.current[id] = hash;
-  if (!s.outDir || s.previous?.pages[id] !== hash) return true;
+  s.current[key] = hash;
+  if (!s.outDir || s.previous?.pages[key] !== hash) return false;
   // a kept output must be the file the last build finished: same size, not empty (a killed write leaves it short)
-  const sizes = s.previous.sizes[id];
-  const ok = reportOutputs(id).every((f, i) => {
+  const sizes = s.previous.sizes[key];
+  return outputsOf(key).every((f, i) => {
     const file = path.join(s.outDir!, f);
     if (!existsSync(file)) return false;
     const size = statSync(file).size;
     return size > 0 && size === sizes?.[i];
   });
-  if (!ok) return true;
-  s.kept.add(id);
-  return false;
 }
 
 /**
@@ -122,7 +141,7 @@ export function mustRender(id: string, inputs: unknown): boolean {
  * reports that saves 30,000 stat calls); `skip` folders are managed by their
  * own integration (the search index is rewritten whole).
  */
-export function staleFiles(dir: string, before: number, keptReports: Set<string>, skip: string[] = []): string[] {
+export function staleFiles(dir: string, before: number, keptReports: Set<string>, skip: string[] = [], keptPages: Set<string> = new Set()): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
@@ -130,7 +149,7 @@ export function staleFiles(dir: string, before: number, keptReports: Set<string>
       if (e.isDirectory()) {
         if (skip.includes(r) || (r.startsWith('reports/') && keptReports.has(r.slice('reports/'.length)))) continue;
         walk(r);
-      } else if (statSync(path.join(dir, r)).mtimeMs < before) out.push(path.join(dir, r));
+      } else if (!keptPages.has(r) && statSync(path.join(dir, r)).mtimeMs < before) out.push(path.join(dir, r));
     }
   };
   walk('');
@@ -141,7 +160,7 @@ export function staleFiles(dir: string, before: number, keptReports: Set<string>
 export function outputSizes(outDir: string, ids: string[]): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const id of ids) {
-    out[id] = reportOutputs(id).map((f) => {
+    out[id] = outputsOf(id).map((f) => {
       try {
         return statSync(path.join(outDir, f)).size;
       } catch {
