@@ -28,9 +28,13 @@ const PAGES: Record<string, string> = {
   'report-url': 'reports/yongji-yilaxi/2014/',
   town: 'towns/gongzhuling-maochengzi/',
   year: 'years/2019/',
+  years: 'years/',
   region: 'regions/jilin/gongzhuling/',
+  province: 'regions/jilin/',
+  regions: 'regions/',
   search: 'search/?q=申请',
   checks: 'checks/',
+  'checks-county': 'checks/jilin/gongzhuling/',
   '404': 'no-such-page/',
 };
 const WIDTHS = [320, 360, 1280];

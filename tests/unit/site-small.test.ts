@@ -47,3 +47,14 @@ describe('statutory tables as cards', () => {
     expect(proactive.body.filter(isColumnHeadRow).length).toBeGreaterThan(0);
   });
 });
+
+describe('footer links', () => {
+  it('shows each configured link and nothing for an empty one (the default)', async () => {
+    const { footerLinks } = await import('../../src/lib/site/footer.ts');
+    expect(footerLinks(site)).toEqual([]);
+    expect(footerLinks({ feedbackUrl: 'mailto:gk@example.gov.cn', guideUrl: '', applyUrl: 'https://www.example.gov.cn/ysqgk/' })).toEqual([
+      ['纠错 / 联系我们', 'mailto:gk@example.gov.cn'],
+      ['依申请公开', 'https://www.example.gov.cn/ysqgk/'],
+    ]);
+  });
+});
