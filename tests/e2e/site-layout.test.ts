@@ -306,3 +306,28 @@ describe('the fixes of issue 12, in the built pages', () => {
     }
   });
 });
+
+describe('statutory tables: cards on phones, the official grid on wide screens and in print', () => {
+  it('switches layout by width and medium, each figure under its column label on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${PAGES.report}`);
+    const layout = () =>
+      page.evaluate(() => {
+        const t = document.querySelector('#table-applications')!;
+        const td = t.querySelector('tbody td[data-label]')!;
+        return {
+          headVisible: getComputedStyle(t.querySelector('thead th')!).display !== 'none',
+          rowDisplay: getComputedStyle(t.querySelector('tbody tr')!).display,
+          label: getComputedStyle(td, '::before').content,
+        };
+      });
+    expect(await layout()).toEqual({ headVisible: false, rowDisplay: 'grid', label: '"自然人"' });
+    await page.emulateMedia({ media: 'print' });
+    expect(await layout()).toMatchObject({ headVisible: true, rowDisplay: 'table-row' });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 740 });
+    expect(await layout()).toMatchObject({ headVisible: true, rowDisplay: 'table-row', label: 'none' });
+    await context.close();
+  });
+});
