@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../src/lib/report/frontmatter.ts';
+import { recordFromHtml } from '../../src/lib/search/records.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/build.ts';
 import { serveStatic, type Served } from '../helpers/server.ts';
@@ -297,6 +298,13 @@ describe('the fixes of issue 12, in the built pages', () => {
     expect(rules.filter((r) => r.supports === null).every((r) => r.display !== 'none')).toBe(true);
     expect(rules.filter((r) => r.supports !== null).map((r) => r.display)).toEqual(['none']);
     await done();
+  });
+
+  it('each statutory table heading is in the searchable text once (no caption repeating the section heading)', () => {
+    const record = recordFromHtml(readFileSync(path.join(DIST, PAGES.report!, 'index.html'), 'utf8'))!;
+    for (const heading of ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']) {
+      expect(record.text.split(heading).length - 1).toBe(1);
+    }
   });
 
   it('without a site address, sitemap.xml and feed.xml say that they hold paths', async () => {
