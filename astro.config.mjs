@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { readSettings } from './src/lib/settings.ts';
+import { readSettings, siteUrlWarning } from './src/lib/settings.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import archiveFiles from './src/integrations/archive-files.ts';
 import incremental, { incrementalCache } from './src/integrations/incremental.ts';
@@ -40,6 +40,18 @@ function cacheDir() {
 
 const contentCache = cacheDir();
 
+/** Says so at every build when the site's address is not configured (src/lib/settings.ts). */
+const siteUrlCheck = {
+  name: 'nianbao:site-url',
+  hooks: {
+    /** @param {{ logger: import('astro').AstroIntegrationLogger }} o */
+    'astro:build:start': ({ logger }) => {
+      const warning = siteUrlWarning(settings);
+      if (warning) logger.warn(warning);
+    },
+  },
+};
+
 export default defineConfig({
   ...(contentCache ? { cacheDir: contentCache } : {}),
   redirects: redirects(),
@@ -54,5 +66,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // incremental first: its build:done hook removes stale files before the others write theirs;
   // its cache last, once every file it vouches for is written
-  integrations: [incremental(), reportFiles(), searchIndex(), archiveFiles(), incrementalCache()],
+  integrations: [siteUrlCheck, incremental(), reportFiles(), searchIndex(), archiveFiles(), incrementalCache()],
 });

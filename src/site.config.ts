@@ -22,6 +22,12 @@ export interface SiteConfig {
   icp: string;
   /** 公安机关备案号 */
   psb: string;
+  /** 纠错/联系: a page or mailto: link for reporting errors in the archive; shown in the footer when set */
+  feedbackUrl: string;
+  /** The issuing government's 政府信息公开指南 page; shown in the footer when set */
+  guideUrl: string;
+  /** Its 依申请公开 (application) page; shown in the footer when set */
+  applyUrl: string;
   /** Repository URL; commit ids on report pages link to `${repoUrl}/commit/<id>` when set */
   repoUrl: string;
   /**
@@ -43,6 +49,9 @@ export const site: SiteConfig = {
   siteCode: '',
   icp: '',
   psb: '',
+  feedbackUrl: '',
+  guideUrl: '',
+  applyUrl: '',
   repoUrl: '',
   extraSearchIndexes: [],
 };

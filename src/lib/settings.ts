@@ -85,3 +85,16 @@ export function settingsKey(s: Settings, root: string): string {
     extraSearchIndexes: s.extraSearchIndexes,
   });
 }
+
+/**
+ * What the build says when the site's address (`url` in src/site.config.ts) is empty, the default: links
+ * that leave the site must then be paths. Undefined when it is set.
+ */
+export function siteUrlWarning(s: Settings): string | undefined {
+  if (s.site.url) return undefined;
+  return (
+    'url is empty in src/site.config.ts (网站地址未设置): citations end in a path instead of an address, ' +
+    `sitemap.xml lists paths (<loc>${s.basePath}</loc> …, which search engines ignore), feed.xml ids are paths, ` +
+    'and report metadata has no absolute URL. Set url to the address the site is served at, e.g. https://www.example.gov.cn.'
+  );
+}

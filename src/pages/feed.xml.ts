@@ -40,7 +40,7 @@ export const GET: APIRoute = async () => {
     .slice(0, 100);
   const updated = [...items.map((i) => i.updated), ...corrections.map((c) => c.r.date)].reduce((m, d) => (d > m ? d : m), '1970-01-01T00:00:00Z');
   const xml = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+${site.url ? '' : '<!-- url is empty in src/site.config.ts: ids and links are paths, not addresses (网站地址未设置) -->\n'}<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <title>${esc(site.name)}</title>
   <id>${esc(abs(href(base)))}</id>
   <link rel="alternate" href="${esc(abs(href(base)))}"/>

@@ -21,7 +21,7 @@ export const GET: APIRoute = async () => {
     ...regions(summaries).flatMap((p) => [provincePath(prov(p.name)), ...p.counties.map((c) => `regions/${p.slug}/${c.slug}/`)]),
   ];
   const xml = `<?xml version="1.0" encoding="utf-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${site.url ? '' : '<!-- url is empty in src/site.config.ts: these are paths, not the absolute URLs a sitemap needs (网站地址未设置) -->\n'}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${paths.map((p) => `  <url><loc>${abs(p)}</loc></url>`).join('\n')}
 </urlset>
 `;

@@ -16,6 +16,7 @@ import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
 import { readFrontmatter } from '../report/frontmatter.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
+import { trimAutolinks } from './autolinks.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
 
@@ -43,7 +44,8 @@ export async function renderMarkdown(markdown: string, file?: string): Promise<R
   renderer ??= createSatteriMarkdownProcessor();
   const result = await (await renderer).render(markdown, file ? { fileURL: pathToFileURL(file) } : {});
   // rebuilt with only what Markdown itself produces: raw HTML in a report shows as text
-  return { html: sanitizeHtml(result.code), headings: result.metadata.headings };
+  // and a bare web address ends where its ASCII ends (src/lib/site/autolinks.ts)
+  return { html: trimAutolinks(sanitizeHtml(result.code)), headings: result.metadata.headings };
 }
 
 /** Reads a report file and renders its text. */

@@ -182,3 +182,15 @@ export function newest(reports: ReportSummary[], n: number): ReportSummary[] {
     .sort((a, b) => b.year - a.year || (b.published ?? b.date ?? '').localeCompare(a.published ?? a.date ?? '') || byRegion(a, b))
     .slice(0, n);
 }
+
+/** The years a town's reports cover, as the town page writes them: 2020年, 2018—2020年, 2016、2018—2020年 … one year alone without a range. */
+export function yearSpan(years: number[]): string {
+  const ys = [...new Set(years)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const y of ys) {
+    const last = runs[runs.length - 1];
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  return `${runs.map(([a, b]) => (a === b ? String(a) : `${a}—${b}`)).join('、')}年`;
+}

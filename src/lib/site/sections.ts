@@ -10,6 +10,8 @@ export interface Chunk {
   html: string;
   /** The table to print after this chunk. */
   table?: TableKind;
+  /** The id of the chunk's heading, which names the table (so the table needs no caption repeating it). */
+  headingId?: string;
 }
 
 const MATCH: Record<TableKind, RegExp> = {
@@ -25,7 +27,8 @@ export function splitForTables(html: string): { chunks: Chunk[]; rest: TableKind
     const heading = /^<h2[^>]*>([\s\S]*?)<\/h2>/.exec(part)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
     const kind = (Object.keys(MATCH) as TableKind[]).find((k) => !placed.has(k) && MATCH[k].test(heading));
     if (kind) placed.add(kind);
-    return kind ? { html: part, table: kind } : { html: part };
+    const id = /^<h2[^>]*\sid="([^"]+)"/.exec(part)?.[1];
+    return kind ? { html: part, table: kind, ...(id ? { headingId: id } : {}) } : { html: part };
   });
   const rest = (Object.keys(MATCH) as TableKind[]).filter((k) => !placed.has(k));
   return { chunks, rest };

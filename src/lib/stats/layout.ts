@@ -25,6 +25,11 @@ export interface GridCell {
   scope?: 'row' | 'col' | 'rowgroup' | 'colgroup';
   /** A figure from the report (right-aligned, tabular digits). */
   value?: Cell;
+  /**
+   * A data cell's column header(s) as one short label (自然人, 本年新制作数量, 行政复议 结果维持): shown
+   * above the figure when a narrow screen lays each row out as a card (src/styles/global.css).
+   */
+  label?: string;
 }
 
 export interface Grid {
@@ -36,6 +41,10 @@ export interface Grid {
 const th = (text: string, extra: Partial<GridCell> = {}): GridCell => ({ text, header: true, ...extra });
 const td = (value: Cell): GridCell => ({ text: value === null ? '' : String(value), header: false, value });
 const cellAt = (v: unknown): Cell => (typeof v === 'number' ? v : null);
+const labelled = (cell: GridCell, label: string): GridCell => ({ ...cell, label });
+
+/** A row of column headers only (the proactive table repeats one per block): a card layout hides it, its labels are on the cells. */
+export const isColumnHeadRow = (row: GridCell[]): boolean => row.length > 0 && row.every((c) => c.header && c.scope === 'col');
 
 export function proactiveGrid(format: NationalFormat, stats: Stats): Grid {
   const groups = PROACTIVE[format];
@@ -49,7 +58,7 @@ export function proactiveGrid(format: NationalFormat, stats: Stats): Grid {
     for (const r of g.rows) {
       body.push([
         th(r.label, { scope: 'row' }),
-        ...g.columns.map((c, k) => ({ ...td(cellAt(stats.proactive[r.key]?.[c.key])), ...span(k) })),
+        ...g.columns.map((c, k) => ({ ...labelled(td(cellAt(stats.proactive[r.key]?.[c.key])), c.label), ...span(k) })),
       ]);
     }
   }
@@ -83,7 +92,7 @@ export function applicationsGrid(format: NationalFormat, stats: Stats): Grid {
     const labelSpan = r.group ? 1 : r.section ? 2 : 3;
     row.push(th(r.label, { scope: 'row', ...(labelSpan > 1 ? { colspan: labelSpan } : {}) }));
     const cells = (getPath(stats.applications, r.path) ?? {}) as Record<string, unknown>;
-    for (const c of APPLICANT_COLUMNS) row.push(td(cellAt(cells[c.key])));
+    for (const c of APPLICANT_COLUMNS) row.push(labelled(td(cellAt(cells[c.key])), c.label));
     body.push(row);
   });
   return { caption: SECTION_TITLES.applications, head, body };
@@ -102,7 +111,7 @@ export function reviewGrid(stats: Stats): Grid {
     ],
     litigation.flatMap(() => REVIEW_COLUMNS.map((c) => th(c.label, { scope: 'col' }))),
   ];
-  const body = [REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => td(cellAt(stats.reviewLitigation[g.key]?.[c.key]))))];
+  const body = [REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => labelled(td(cellAt(stats.reviewLitigation[g.key]?.[c.key])), `${g.label} ${c.label}`)))];
   return { caption: SECTION_TITLES.reviewLitigation, head, body };
 }
 
