@@ -6,7 +6,8 @@
  * Sentences are our own; the truth (town, county, year) is written by hand.
  */
 import { describe, expect, test } from 'vitest';
-import { extractMetadata } from '../../src/lib/import/metadata.ts';
+import { extractMetadata, findTitle } from '../../src/lib/import/metadata.ts';
+import { clean } from '../../src/lib/import/clean.ts';
 
 const meta = (text: string, opts = {}) => extractMetadata(text.split('\n'), opts);
 
@@ -108,5 +109,55 @@ describe('portal pages', () => {
     expect(x.lines[0]).toBe('一拉溪镇2019年政府信息公开工作年度报告');
     const m = extractMetadata(x.lines);
     expect([m.title, m.town, m.county, m.year]).toEqual(['一拉溪镇2019年政府信息公开工作年度报告', '一拉溪镇', '永吉县', 2019]);
+  });
+});
+
+/**
+ * Chrome that web copies put around the title, in the shapes the studied portal pages had (the
+ * page names and numbers here are made up): breadcrumbs, accessibility switches, metadata panels,
+ * table borders, a site name and column label above the title.
+ */
+describe('the title among the chrome', () => {
+  const title = (text: string) => findTitle(text.split('\n')).title;
+  test.each([
+    ['a breadcrumb line above', '青山县白石镇\n您现在所在的位置: 网站首页 > 政府信息公开 > 青山县白石镇 > 政府信息公开年报\n白石镇2015年度政府信息公开工作年度报告\n正文。', '白石镇2015年度政府信息公开工作年度报告'],
+    ['an accessibility switch above', '点击收听年报语音朗读\n青山县白石镇2024年政府信息公开工作年度报告\n正文。', '青山县白石镇2024年政府信息公开工作年度报告'],
+    ['无障碍 and 长者专版 above', '无障碍浏览 长者专版\n\n白石镇人民政府2024年度政府信息公开工作年度报告\n正文。', '白石镇人民政府2024年度政府信息公开工作年度报告'],
+    ['a metadata panel above', '索 引 号 : qsxbsz/2024-00012 主题分类: 综合政务\n发布机构: 青山县白石镇人民政府 成文日期: 2024-01-10\n标  题: 白石镇2023年政府信息公开工作年度报告\n发文字号: 发布日期: 2024-01-10\n\n白石镇2023年政府信息公开工作年度报告\n一、总体情况', '白石镇2023年政府信息公开工作年度报告'],
+    ['a row of table borders above', '信息公开元数据\n|\n||||||||||||||||\n\n青山县白石镇人民政府2022年政府信息公开工作年度报告\n正文。', '青山县白石镇人民政府2022年政府信息公开工作年度报告'],
+    ['a site name and a column label above', '青山县人民政府\n\n政府信息公开年报\n\n2016年青山县白石街道政府信息公开工作年度报告\n\n发布时间:2017-3-10', '2016年青山县白石街道政府信息公开工作年度报告'],
+    ['a title cell with its table border', '索引号: | /2015-11111 | 公开方式: | 主动公开 |\n发布单位: | 白石镇 |\n白石镇2009年政府信息公开工作年报 |\n2009年，白石镇按照部署推进公开。', '白石镇2009年政府信息公开工作年报'],
+    ['a government on one line, the year on the next', '青山县白石镇人民政府\n2022年政府信息公开工作年度报告\n正文。', '青山县白石镇人民政府2022年政府信息公开工作年度报告'],
+    ['a title split mid-phrase', '白石镇2019年政府信息公开\n工作年度报告\n正文。', '白石镇2019年政府信息公开工作年度报告'],
+    ['a 年报 title', '青山县白石镇2009年政府信息公开年报\n时间:2010-01-28 09:50\n正文。', '青山县白石镇2009年政府信息公开年报'],
+  ])('%s', (_name, text, expected) => {
+    expect(title(text)).toBe(expected);
+  });
+});
+
+describe('portal metadata lines', () => {
+  test.each([
+    ['来源 before 发布时间, seconds, 访问量', '来源:青山县白石镇发布时间:2024-01-26 17:49:57访问量:字体', '2024-01-26'],
+    ['a space before the colon', '发布时间 : 2015-03-18 来源:白石镇 字体大小:', '2015-03-18'],
+    ['a bare date line, one-digit month', '发布时间:2017-3-10', '2017-03-10'],
+    ['公开日期 in a flattened panel', '文号: | 公开日期: | 2015-08-03 10:13 | |', '2015-08-03'],
+  ])('%s', (_name, line, published) => {
+    const c = clean(['白石镇2023年政府信息公开工作年度报告', line, '正文。']);
+    expect(c.published).toBe(published);
+    expect(c.lines).toEqual(['白石镇2023年政府信息公开工作年度报告', '', '正文。']);
+    expect(c.removed.map((r) => r.text)).toEqual([line]);
+  });
+  test('索引号 in a flattened panel is read without its border', () => {
+    expect(clean(['索引号: | /2015-26440 | 公开方式: | 主动公开 |']).indexNo).toBe('/2015-26440');
+  });
+  test('发布机构 and 成文日期 of the panel, as written; the line itself stays', () => {
+    const c = clean(['发布机构: 青山县白石镇人民政府 成文日期: 2024-01-09', '• 发布机构:白石镇', '发布单位: | 白石镇 |']);
+    expect([c.agency, c.date]).toEqual(['青山县白石镇人民政府', '2024-01-09']);
+    expect(c.lines).toHaveLength(3);
+    expect(clean(['发布单位: | 白石镇 |']).agency).toBe('白石镇');
+  });
+  test('a sentence that mentions a 发布时间 is not chrome', () => {
+    const line = '本年度我镇所有信息的发布时间:均在形成后二十个工作日内。';
+    expect(clean([line]).lines).toEqual([line]);
   });
 });

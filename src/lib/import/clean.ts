@@ -19,12 +19,18 @@ export interface Cleaned {
   /** Facts the chrome carried (发布日期, 索引号) before it was removed. */
   published?: string;
   indexNo?: string;
+  /** 发布机构/发布单位 of a portal's metadata panel, as written */
+  agency?: string;
+  /** 成文日期 of a portal's metadata panel */
+  date?: string;
 }
 
 const CHROME: { re: RegExp; why: string }[] = [
   { re: /^(登录|注册|登录\s*注册|首页|当前位置[:：].*|您当前的位置[:：].*|网站首页.*)$/, why: '网页导航' },
   { re: /^【?(打印本页|关闭窗口|打印|关闭|收藏|分享到?)】?(\s*【?(打印本页|关闭窗口|打印|关闭|收藏)】?)*$/, why: '网页“打印/关闭”链接' },
   { re: /^(发布日期|发布时间|日期)[:：]\s*\S+.*(点击数|浏览次数|访问量|来源)[:：]?.*$/, why: '网页发布信息行' },
+  // 来源:X镇发布时间:2024-01-26 17:49:57访问量:  ·  发布时间 : 2015-03-18 来源:X镇 字体大小:  ·  发布时间:2017-3-10
+  { re: /^.{0,30}?(发布日期|发布时间|公开日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(来源|信息来源|访问量|点击数?|浏览(次数)?|字体|字号|作者)[:：]?.*)?$/, why: '网页发布信息行' },
   { re: /^(点击数|浏览次数|字号)[:：].*$/, why: '网页点击数/字号' },
   { re: /^索引号[:：].*$/, why: '网页索引号栏' },
   { re: /^(附件|相关附件)[:：]?\s*\S*\.(docx?|pdf|xlsx?|wps)$/i, why: '网页附件链接' },
@@ -44,6 +50,8 @@ export function clean(input: string[]): Cleaned {
   const removed: Removal[] = [];
   let published: string | undefined;
   let indexNo: string | undefined;
+  let agency: string | undefined;
+  let date: string | undefined;
   let inChart = false;
   input.forEach((raw, i) => {
     let line = raw.replace(/\u00a0/g, ' ');
@@ -76,10 +84,16 @@ export function clean(input: string[]): Cleaned {
       }
       inChart = false;
     }
-    const half = despaceLabel(toHalfWidth(t));
+    // a portal's metadata panel flattened as a table: 索引号: | /2015-26440 | 公开方式: | …
+    const half = despaceLabel(toHalfWidth(t).replace(/\s*\|\s*/g, ' ').trim());
+    // the panel's 发布机构 and 成文日期 (the line itself stays: the town may be read from it)
+    const by = /^[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/.exec(half);
+    if (by && !agency) agency = by[2];
+    const written = /(成文日期|公文生成日期):\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
+    if (written && !date && i < 40) date = written[2]!.replace(/-(\d)(?!\d)/g, '-0$1');
     for (const c of CHROME) {
       if (c.re.test(half)) {
-        const pub = /(发布日期|发布时间|日期):\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
+        const pub = /(发布日期|发布时间|公开日期|日期)\s*:\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
         if (pub && !published) published = pub[2]!.replace(/-(\d)(?!\d)/g, '-0$1');
         const idx = /^索引号:\s*(\S+)/.exec(half);
         if (idx && !indexNo) indexNo = idx[1];
@@ -90,5 +104,5 @@ export function clean(input: string[]): Cleaned {
     }
     lines.push(line.replace(/\s+$/, ''));
   });
-  return { lines, removed, ...(published ? { published } : {}), ...(indexNo ? { indexNo } : {}) };
+  return { lines, removed, ...(published ? { published } : {}), ...(indexNo ? { indexNo } : {}), ...(agency ? { agency } : {}), ...(date ? { date } : {}) };
 }

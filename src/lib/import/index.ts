@@ -146,10 +146,11 @@ async function importBytes(fileName: string, bytes: Uint8Array, extracted: Extra
     ...(meta.city ? { city: meta.city } : {}),
     ...(meta.province ? { province: meta.province } : {}),
     year: meta.year,
-    agency: meta.agency,
+    // the portal's 发布机构 as written, else the signature (or the town's government)
+    agency: cleaned.agency ?? meta.agency,
     ...(meta.code ? { code: meta.code } : {}),
     ...(indexNo ? { indexNo } : {}),
-    ...(meta.date ? { date: meta.date } : {}),
+    ...(meta.date ?? cleaned.date ? { date: meta.date ?? cleaned.date } : {}),
     ...(published ? { published } : {}),
     format: tables.format,
     source: { file: fileName, sha256 },

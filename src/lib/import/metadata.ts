@@ -73,19 +73,45 @@ function compact(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
-/** The title: the first short lines at the top that together end in 报告. */
+/**
+ * Lines of a portal's chrome that a web copy puts above or beside the title: breadcrumbs
+ * (首页 > … > 年报), metadata panels (发布机构: …, 标 题: …, • 索引号 …), rows of table
+ * borders (|||), accessibility switches (无障碍, 长者专版, 关怀版, 语音朗读). Never part of a title.
+ */
+const CHROME_LINE = /[>＞›»|]|^[•·●▪]|^[^，。]{1,12}?[:：]|位置|无障碍|长者|关怀版|语音|朗读|元数据|门户/;
+
+/** A title ends in 报告 or 年报 and names its kind of report. */
+const TITLE_END = /(报告|年报)$/;
+const titleLike = (t: string) => (TITLE_END.test(t) && /(年度|工作)/.test(t)) || /(?:19|20)\d{2}.*信息公开(工作)?年报$/.test(t);
+/**
+ * …and names its town on its own: lines above such a title (a site name, a column label) are not
+ * part of it, while 达川区安仁乡人民政府 above 2022年…报告 is.
+ */
+const standsAlone = (t: string) => /镇|乡|街道|办事处/.test(t);
+
+/**
+ * The title: the first short lines at the top that together end in 报告 (or 年报), split over up
+ * to three lines; chrome lines are skipped, and of lines that join to a title the latest that
+ * still stand alone are taken (a site name or column label above the title is not part of it).
+ */
 export function findTitle(lines: string[]): { title?: string; lines: number[] } {
   const firstLines: number[] = [];
-  for (let i = 0; i < lines.length && firstLines.length < 6; i++) if (lines[i]!.trim()) firstLines.push(i);
+  for (let i = 0; i < lines.length && firstLines.length < 8; i++) if (lines[i]!.trim()) firstLines.push(i);
   for (let s = 0; s < firstLines.length; s++) {
-    let joined = '';
     const used: number[] = [];
+    const parts: string[] = [];
     for (let k = s; k < Math.min(s + 3, firstLines.length); k++) {
-      const t = compact(lines[firstLines[k]!]!);
-      if (t.length > 45 || (k > s && headingLevel(t) > 0)) break;
-      joined += t;
+      // a title cell of a flattened table keeps its borders: 汤浦镇2009年…年报 |
+      const t = compact(lines[firstLines[k]!]!).replace(/^\|+|\|+$/g, '');
+      if (t.length > 45 || CHROME_LINE.test(toHalfWidth(t)) || (k > s && headingLevel(t) > 0)) break;
+      parts.push(t);
       used.push(firstLines[k]!);
-      if (/报告$/.test(joined) && /(年度|工作)/.test(joined)) return { title: joined, lines: used };
+      if (!titleLike(parts.join(''))) continue;
+      for (let from = used.length - 1; from > 0; from--) {
+        const tail = parts.slice(from).join('');
+        if (titleLike(tail) && standsAlone(tail)) return { title: tail, lines: used.slice(from) };
+      }
+      return { title: parts.join(''), lines: used };
     }
   }
   return { lines: [] };
