@@ -92,6 +92,29 @@ describe('paragraphs cut at the page width', () => {
       '2021年1月20日',
     ]);
   });
+  test('a PDF with only two cut lines: measured as printed (digits and spaces narrower), joined; a text file is not', async () => {
+    const { toMarkdown } = await import('../../src/lib/import/narrative.ts');
+    // our own sentences, cut where a 44-column page cuts them (a digit or space is half a CJK character)
+    const text = [
+      '一、总体情况',
+      '2019 年是本镇按新条例开展公开工作的第一年，镇里组织干部逐条学习条例，调整',
+      '了公开目录。',
+      '镇政府在集镇和各村设置了公开栏，低保名单和各类补助按月张榜公布。',
+      '二、存在的主要问题及改进情况',
+      '工作人员业务水平参差不齐，答复文书还不够规范。今后将组织专题培训，统一答复格',
+      '式，按时办结每一件申请。',
+    ];
+    const lines = text.map((t, i) => ({ source: i + 1, text: t }));
+    expect(toMarkdown(lines, { pageCut: true }).markdown.trim().split('\n\n')).toEqual([
+      '## 一、总体情况',
+      '2019 年是本镇按新条例开展公开工作的第一年，镇里组织干部逐条学习条例，调整了公开目录。',
+      '镇政府在集镇和各村设置了公开栏，低保名单和各类补助按月张榜公布。',
+      '## 二、存在的主要问题及改进情况',
+      '工作人员业务水平参差不齐，答复文书还不够规范。今后将组织专题培训，统一答复格式，按时办结每一件申请。',
+    ]);
+    // without the hint two lines are too few to call a width: each line stays its own paragraph
+    expect(toMarkdown(lines).markdown.trim().split('\n\n')).toHaveLength(7);
+  });
 });
 
 describe('portal pages', () => {

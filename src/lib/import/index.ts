@@ -95,7 +95,9 @@ async function importBytes(fileName: string, bytes: Uint8Array, extracted: Extra
   lines.forEach((text, i) => {
     if (!inTable.has(i) && !consumed.has(i) && text.trim()) narrative.push({ source: i + 1, text });
   });
-  const { markdown, kept } = toMarkdown(narrative);
+  // a PDF, or pdftotext's copy of one (its pages end in form feeds): lines are cut at the page width
+  const pageCut = extracted.encoding === 'pdf' || extracted.lines.some((l) => l.includes('\f'));
+  const { markdown, kept } = toMarkdown(narrative, { pageCut });
   const missing = narrative.filter((n) => !kept.has(n.source)).map((n) => ({ line: n.source, text: n.text.trim() }));
   // every kept line must be found again in the page as a reader sees it: the body rendered the way report
   // pages are, its text without markup and spacing (a line split into sections, or a table row, is still whole)

@@ -46,27 +46,42 @@ export interface NarrativeLine {
   from?: number[];
 }
 
-/**
- * The page width a text was cut at (PDF text, pdftotext, some web copies), or
- * 0 when its lines are whole paragraphs: the most common line length, when at
- * least a quarter of the longer lines have it (±1; a Word file's paragraphs
- * vary far more).
- */
-export function cutWidth(lines: NarrativeLine[]): number {
-  const lens = lines.map((l) => l.text.trim().length).filter((n) => n >= 15);
-  if (lens.length < 6) return 0;
-  const count = new Map<number, number>();
-  for (const n of lens) for (const k of [n - 1, n, n + 1]) count.set(k, (count.get(k) ?? 0) + 1);
-  const [width, times] = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
-  return times >= Math.max(4, lens.length / 4) ? width + 1 : 0;
+/** Width as printed: a CJK or full-width character takes two columns, anything else one. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2010-\u2027\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
 }
+
+/**
+ * The page width a text was cut at (PDF text, pdftotext, some web copies), or 0 when its lines
+ * are whole paragraphs: the most common length of the longer lines (±1), when at least a quarter
+ * of them have it (a Word file's paragraphs vary far more). A PDF's lines are known to be cut at
+ * the page and are measured as printed (displayWidth, ±2: one CJK character): two lines of the
+ * same width suffice, so a short report's few long paragraphs are joined too.
+ */
+export function cutWidth(lines: NarrativeLine[], opts: { pageCut?: boolean } = {}): number {
+  const measure = lineMeasure(opts);
+  const lens = lines.map((l) => measure(l.text.trim())).filter((n) => n >= (opts.pageCut ? 30 : 15));
+  if (lens.length < (opts.pageCut ? 2 : 6)) return 0;
+  const slack = opts.pageCut ? 2 : 1;
+  const count = new Map<number, number>();
+  for (const n of lens) for (let k = n - slack; k <= n + slack; k++) count.set(k, (count.get(k) ?? 0) + 1);
+  const [width, times] = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+  return times >= (opts.pageCut ? 2 : Math.max(4, lens.length / 4)) ? width + slack : 0;
+}
+
+const lineMeasure = (opts: { pageCut?: boolean }) => (opts.pageCut ? displayWidth : (s: string) => s.length);
 
 const LATIN_END = /[A-Za-z0-9,.;:%)]$/;
 const LATIN_START = /^[A-Za-z0-9(]/;
 
 /** Lines cut at the page width joined back into paragraphs (CJK without a space, Latin words with one). */
-export function joinCutLines(lines: NarrativeLine[]): NarrativeLine[] {
-  const width = cutWidth(lines);
+export function joinCutLines(lines: NarrativeLine[], opts: { pageCut?: boolean } = {}): NarrativeLine[] {
+  const width = cutWidth(lines, opts);
+  const measure = lineMeasure(opts);
+  // a line that reaches the cut width (within a CJK character and a space or two, as printed) went on
+  const reach = opts.pageCut ? 5 : 2;
   if (!width) return lines;
   const out: (NarrativeLine & { last: number })[] = [];
   for (const l of lines) {
@@ -76,7 +91,7 @@ export function joinCutLines(lines: NarrativeLine[]): NarrativeLine[] {
     if (
       prev &&
       l.source === prev.source + 1 &&
-      lastLen >= width - 2 &&
+      lastLen >= width - reach &&
       !/[。！？!?：:.]$/.test(prev.text) &&
       // the signature block (agency, date) is its own lines
       !/^.{2,24}(人民政府|办事处)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(text) &&
@@ -85,11 +100,11 @@ export function joinCutLines(lines: NarrativeLine[]): NarrativeLine[] {
     ) {
       prev.text += (LATIN_END.test(prev.text) && LATIN_START.test(text) ? ' ' : '') + text;
       prev.source = l.source;
-      prev.last = text.length;
+      prev.last = measure(text);
       (prev as { from?: number[] }).from!.push(l.source);
       continue;
     }
-    out.push({ source: l.source, text, last: text.length, from: [l.source] } as NarrativeLine & { last: number });
+    out.push({ source: l.source, text, last: measure(text), from: [l.source] } as NarrativeLine & { last: number });
   }
   return out.map((l) => ({ source: (l as { from?: number[] }).from![0]!, text: l.text, from: (l as { from?: number[] }).from! }));
 }
@@ -102,11 +117,11 @@ function pipeCells(text: string): string[] | undefined {
 }
 
 /** Builds the Markdown body; returns it and which input lines it kept. */
-export function toMarkdown(input: NarrativeLine[]): { markdown: string; kept: Set<number> } {
+export function toMarkdown(input: NarrativeLine[], opts: { pageCut?: boolean } = {}): { markdown: string; kept: Set<number> } {
   const blocks: Block[] = [];
   const kept = new Set<number>();
   let table: { rows: string[][]; last: number } | undefined;
-  for (const { source, text, from } of joinCutLines(input)) {
+  for (const { source, text, from } of joinCutLines(input, opts)) {
     // consecutive table rows (from a Word or web page table that is not a statutory one) stay a table
     const cells = pipeCells(text);
     if (cells && cells.length >= 2) {
