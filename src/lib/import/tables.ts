@@ -229,8 +229,12 @@ export function extractStatTables(lines: string[]): TablesResult {
   let cellsRead = 0;
 
   const order = [...headings.entries()].sort((a, b) => a[1] - b[1]);
+  /** per table: where its warnings start in `warnings`, and how many cells it read */
+  const readOf = new Map<TableKind, { cells: number; warningsFrom: number; warningsTo: number }>();
   for (let h = 0; h < order.length; h++) {
     const [kind, headingLine] = order[h]!;
+    const before = { cells: cellsRead, warnings: warnings.length };
+    const note = () => readOf.set(kind, { cells: cellsRead - before.cells, warningsFrom: before.warnings, warningsTo: warnings.length });
     const limit = h + 1 < order.length ? order[h + 1]![1] : lines.length;
     const classified = classify(tokenize(lines, headingLine + 1, limit), targets);
     // the table runs from its first table cell up to the first narrative line
@@ -248,15 +252,43 @@ export function extractStatTables(lines: string[]): TablesResult {
         warnings.push(...loose.warnings);
         cellsRead += loose.cells;
         blocks.push({ kind, start: headingLine + 1, end: loose.end });
+        note();
         continue;
       }
     }
     warnings.push(...strictWarnings);
-    if (read === 0) continue;
-    cellsRead += read;
-    const lastLine = cells.reduce((m, c) => Math.max(m, c.token.line), headingLine);
-    const firstLine = cells.length > 0 ? cells[0]!.token.line : headingLine + 1;
-    blocks.push({ kind, start: firstLine, end: lastLine + 1 });
+    if (read > 0) {
+      cellsRead += read;
+      const lastLine = cells.reduce((m, c) => Math.max(m, c.token.line), headingLine);
+      const firstLine = cells.length > 0 ? cells[0]!.token.line : headingLine + 1;
+      blocks.push({ kind, start: firstLine, end: lastLine + 1 });
+    }
+    note();
+  }
+  // a copy that lost the tables' order (raw pdftotext prints a ruled table column by column, and a
+  // table's last columns may land after the next table's heading): when the tables from an incomplete
+  // one on hold exactly one figure per cell, all equal, each of their cells is that figure
+  const incomplete = order.findIndex(([k]) => (readOf.get(k)?.cells ?? 0) < templateCells(format, k));
+  if (incomplete >= 0) {
+    const kinds = order.slice(incomplete).map(([k]) => k);
+    const uniform = readUniform(format, kinds, lines, order[incomplete]![1] + 1, stats);
+    if (uniform) {
+      // their own warnings (values whose columns could not be told) no longer hold
+      const drop = new Set(kinds.flatMap((k) => { const r = readOf.get(k); return r ? Array.from({ length: r.warningsTo - r.warningsFrom }, (_, i) => r.warningsFrom + i) : []; }));
+      const kept = warnings.filter((_, i) => !drop.has(i));
+      warnings.length = 0;
+      warnings.push(...kept, uniform.warning);
+      for (const k of kinds) cellsRead -= readOf.get(k)?.cells ?? 0;
+      cellsRead += uniform.cells;
+      for (let i = blocks.length - 1; i >= 0; i--) if (kinds.includes(blocks[i]!.kind)) blocks.splice(i, 1);
+      blocks.push({ kind: kinds[0]!, start: order[incomplete]![1] + 1, end: uniform.end });
+      // the later tables' headings stay as headings: the block ends before each of them
+      for (let i = 1; i < kinds.length; i++) {
+        const at = order[incomplete + i]![1];
+        blocks[blocks.length - 1]!.end = Math.min(blocks[blocks.length - 1]!.end, at);
+        blocks.push({ kind: kinds[i]!, start: at + 1, end: i + 1 < kinds.length ? order[incomplete + i + 1]![1] : uniform.end });
+      }
+    }
   }
   if (blocks.length === 0) {
     // the headings are there but no table could be read: say so rather than import a free report silently
@@ -431,4 +463,41 @@ function readLooseTable(format: NationalFormat, kind: TableKind, lines: string[]
     setPath(kind === 'proactive' ? stats.proactive : (stats.applications as Record<string, unknown>), d.path, row);
   });
   return { cells: r.cells, end: r.end, warnings: r.warnings };
+}
+
+/**
+ * The figures of table sections whose order was lost: every whitespace-separated figure from the
+ * first section's heading up to the first line of prose (a sentence with 。) or the report's next
+ * part (五、…). One figure per cell of these tables and all of them equal — the usual township
+ * table of zeros — admits one reading only, whatever order they were printed in; anything else
+ * (a page number, a figure inside a label, an empty cell, two different values) fills nothing.
+ */
+function readUniform(format: NationalFormat, kinds: TableKind[], lines: string[], from: number, stats: Stats): { cells: number; end: number; warning: string } | undefined {
+  const figures: string[] = [];
+  let end = from;
+  for (let i = from; i < lines.length; i++) {
+    const line = toHalfWidth(lines[i]!).trim();
+    if (/。/.test(line) || /^[五六七八九十]+、/.test(line)) break;
+    for (const word of line.split(/[\s|]+/)) if (/^[+-]?\d+(\.\d+)?$/.test(word)) figures.push(word);
+    end = i + 1;
+  }
+  const need = kinds.reduce((n, k) => n + templateCells(format, k), 0);
+  if (figures.length !== need || new Set(figures).size !== 1) return undefined;
+  const value = Number(figures[0]);
+  const empty = emptyStats(format);
+  for (const kind of kinds) {
+    if (kind === 'reviewLitigation') {
+      for (const g of REVIEW_GROUPS) stats.reviewLitigation[g.key] = Object.fromEntries(Object.keys(empty.reviewLitigation[g.key] as Record<string, Cell>).map((c) => [c, value]));
+      continue;
+    }
+    for (const d of looseRows(format, kind)) {
+      const columns = kind === 'proactive' ? proactiveColumns(stats, d.path) : APPLICANT_COLUMNS.map((c) => c.key);
+      setPath(kind === 'proactive' ? stats.proactive : (stats.applications as Record<string, unknown>), d.path, Object.fromEntries(columns.map((c) => [c, value])));
+    }
+  }
+  return {
+    cells: need,
+    end,
+    warning: `${kinds.map(kindName).join('、')}: 表格文字次序已乱，但恰有 ${need} 个数字、与模板单元格数相同且都是 ${figures[0]}，故每个单元格均为 ${figures[0]}；请核对原件`,
+  };
 }
