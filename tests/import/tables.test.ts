@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractStatTables, parseValue } from '../../src/lib/import/tables.ts';
+import { extractStatTables, parseValue, tokenize } from '../../src/lib/import/tables.ts';
 import { NATIONAL_FORMATS } from '../../src/lib/stats/template.ts';
 import { STYLES, flattenReport, randomStats } from '../fixtures/flatten.ts';
 
@@ -148,5 +148,23 @@ describe('label-driven reading of loosely flattened tables', () => {
     const none = extractStatTables(['二、主动公开政府信息情况', '本年新制作数量 见附件', '三、收到和处理政府信息公开申请情况', '见附件', '四、政府信息公开行政复议、行政诉讼情况', '见附件']);
     expect(none.format).toBe('free');
     expect(none.warnings.join('\n')).toMatch(/法定统计表格未能读出/);
+  });
+});
+
+describe('a web copy of a table, one cell a line, each ended by |', () => {
+  // the shape of a county portal's table copied cell by cell (hedong-2022, heyou-2023 in the real
+  // corpus): "0 |" per cell, a lone "|" after each row; figures here are our own
+  it('reads "0 |" as one cell and a lone "|" as the end of a row', () => {
+    const rows: [string, number[]][] = [
+      ['规章', [0, 0, 2]],
+      ['行政规范性文件', [1, 0, 3]],
+    ];
+    const lines = ['第二十条第（一）项 |', '信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |', '|'];
+    for (const [label, values] of rows) lines.push(`${label} |`, ...values.map((v) => `${v} |`), '|');
+    expect(tokenize(lines).map((t) => t.text)).toEqual(['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '0', '0', '2', '行政规范性文件', '1', '0', '3']);
+  });
+  it('a row written a | b | c | still has its cells, and | a | | b | its empty one', () => {
+    expect(tokenize(['规章 | 0 | 2 |']).map((t) => t.text)).toEqual(['规章', '0', '2', '']);
+    expect(tokenize(['| 规章 |  | 2 |']).map((t) => t.text)).toEqual(['规章', '', '2']);
   });
 });

@@ -62,11 +62,18 @@ export function tokenize(lines: string[], from = 0, to = lines.length): Token[] 
       const t = raw.replace(/^\t*(?=\|)/, '');
       // Markdown separator rows (| --- | :-: |) carry nothing
       if (/^\|?[\s:|-]+\|?$/.test(t) && t.includes('-')) continue;
+      // a lone | ends a row in a cell-by-cell copy ("0 |" lines): it separates rows, like an empty line
+      if (t.trim() === '|') continue;
       // a leading | opens the row; a trailing one closes it only when the row was opened
       // (in "a | b |" the last cell is empty)
       const open = t.startsWith('|');
       closed = open && t.length > 1 && t.endsWith('|');
       cells = t.slice(open ? 1 : 0, closed ? -1 : undefined).split('|');
+      // one cell a line, each ended by a | (a web copy of a table, cell by cell): "0 |" is one cell, not two
+      if (!open && t.indexOf('|') === t.length - 1) {
+        cells = [t.slice(0, -1)];
+        closed = true;
+      }
     } else if (raw.trim() === '') {
       // a line holding only tabs/spaces is an empty cell; a truly empty line separates rows
       if (raw.length === 0) continue;
