@@ -184,3 +184,52 @@ describe('portal metadata lines', () => {
     expect(clean([line]).lines).toEqual([line]);
   });
 });
+
+describe('publication facts and panels in other shapes (studied portal pages; names and numbers made up)', () => {
+  test.each([
+    ['日期: alone', '日期:2021-01-29', '2021-01-29'],
+    ['来源 and 时间 with a time', '来源:青山县人民政府门户网站 时间:2014-01-07 15:35', '2014-01-07'],
+    ['a bullet and a time', '  • 2025-02-10 15:59', '2025-02-10'],
+    ['a date, 作者 and 点击数 with table borders', '2022-01-20 作者:佚名 点击数: | ||||||||||||', '2022-01-20'],
+    ['a Chinese date glued to 来源', '2022年01月18日来源:1', '2022-01-18'],
+  ])('%s', (_name, line, published) => {
+    const c = clean(['白石镇2021年政府信息公开工作年度报告', line, '正文。']);
+    expect(c.published).toBe(published);
+    expect(c.lines[1]).toBe('');
+  });
+  test.each([
+    ['a date alone (a signature date is not a publication date)', '2022年1月18日'],
+    ['a sentence with a date', '2021-01-29我镇召开了政务公开工作会议，部署全年工作。'],
+    ['a date beside other words', '2021-01-29 全镇工作会议'],
+  ])('not taken: %s', (_name, line) => {
+    const c = clean(['白石镇2021年政府信息公开工作年度报告', line]);
+    expect(c.published).toBeUndefined();
+    expect(c.lines[1]).toBe(line);
+  });
+  test('a row of panel labels over a row of values', () => {
+    const c = clean(['索引号 | 公开方式 | 发布机构 |', '116200000000000000/2010-00001 | 主动公开 | 青山县白石镇人民政府 |', '根据条例，现向社会公布本镇报告。']);
+    expect([c.indexNo, c.agency]).toEqual(['116200000000000000/2010-00001', '青山县白石镇人民政府']);
+    expect(c.lines).toEqual(['', '', '根据条例，现向社会公布本镇报告。']);
+  });
+  test('a bulleted, spaced 索 引 号', () => {
+    expect(clean(['• 索 引 号:QZ00000-1620-2017-00001']).indexNo).toBe('QZ00000-1620-2017-00001');
+  });
+  test('a saved page: 发布机构 outside the report names the town, before a town a body sentence names', async () => {
+    const { importFile } = await import('../../src/lib/import/index.ts');
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-meta-'));
+    const file = path.join(dir, 'page.html');
+    // the report's text names another township once (a copy-paste slip the studied page had)
+    await writeFile(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>永吉县人民政府</title></head><body>
+<div class="crumb">当前位置：首页 &gt; 乡镇 &gt; 一拉溪镇 &gt; 年度报告</div>
+<table class="xxgk_table"><tr><td>发布机构</td><td>一拉溪镇</td><td>发文日期</td><td>2021-01-09</td></tr></table>
+<div class="TRS_Editor"><p>根据条例编写2020年政府信息公开工作年度报告，如有疑问请与永吉县政务公开办公室联系。</p>
+<p>一、概述</p><p>我镇成立了领导小组，负责完善双河镇信息公开目录和信息公开指南。</p>
+<p>二、主动公开政府信息情况</p><p>全年我镇在平台上发布主动公开信息若干条，内容主要涉及工作动态。</p></div></body></html>`);
+    const r = await importFile(file, {});
+    expect(r.error).toBeUndefined();
+    expect([r.data!.town, r.data!.county, r.data!.agency]).toEqual(['一拉溪镇', '永吉县', '一拉溪镇']);
+  });
+});

@@ -53,7 +53,13 @@ export function clean(input: string[]): Cleaned {
   let agency: string | undefined;
   let date: string | undefined;
   let inChart = false;
+  let panelValues = -1;
   input.forEach((raw, i) => {
+    if (i === panelValues) {
+      removed.push({ line: i + 1, text: raw.trim(), why: '网页信息公开元数据栏' });
+      lines.push('');
+      return;
+    }
     let line = raw.replace(/\u00a0/g, ' ');
     // inline Word bookmarks ([bookmark: _GoBack]) are markers, not text
     const bookmark = /\[bookmark:[^\]]*\]/g;
@@ -84,13 +90,36 @@ export function clean(input: string[]): Cleaned {
       }
       inChart = false;
     }
-    // a portal's metadata panel flattened as a table: 索引号: | /2015-26440 | 公开方式: | …
-    const half = despaceLabel(toHalfWidth(t).replace(/\s*\|\s*/g, ' ').trim());
+    // a portal's metadata panel flattened as a table: 索引号: | /2015-26440 | 公开方式: | … (a bullet before it)
+    const half = despaceLabel(toHalfWidth(t).replace(/\s*\|\s*/g, ' ').trim().replace(/^[•·●▪]\s*/, ''));
+    // …or as a row of labels over a row of values: 索引号 | 公开方式 | 发布机构 |  /  1162…/2010-00023 | 主动公开 | 某某镇人民政府 |
+    const panel = i < 20 ? panelRow(t, input[i + 1]) : undefined;
+    if (panel) {
+      indexNo ??= panel['索引号'];
+      agency ??= panel['发布机构'] ?? panel['发布单位'];
+      const pub = panel['发布日期'] ?? panel['公开日期'];
+      if (pub && !published) published = publicationLine(`日期:${pub}`);
+      const written = panel['成文日期'];
+      if (written && !date) date = publicationLine(`日期:${written}`);
+      removed.push({ line: i + 1, text: t, why: '网页信息公开元数据栏' });
+      lines.push('');
+      panelValues = i + 1;
+      return;
+    }
     // the panel's 发布机构 and 成文日期 (the line itself stays: the town may be read from it)
     const by = /^[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/.exec(half);
     if (by && !agency) agency = by[2];
     const written = /(成文日期|公文生成日期):\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
     if (written && !date && i < 40) date = written[2]!.replace(/-(\d)(?!\d)/g, '-0$1');
+    // near the top: a line of the page's publication facts only (日期:2021-01-29 · 来源:X 时间:2014-01-07 15:35 ·
+    // • 2025-02-10 15:59 · 2022-01-20 作者:佚名 点击数: · 2022年01月18日来源:1)
+    const stamp = i < 20 ? publicationLine(half) : undefined;
+    if (stamp) {
+      if (!published) published = stamp;
+      removed.push({ line: i + 1, text: t, why: '网页发布信息行' });
+      lines.push('');
+      return;
+    }
     for (const c of CHROME) {
       if (c.re.test(half)) {
         const pub = /(发布日期|发布时间|公开日期|日期)\s*:\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
@@ -105,4 +134,41 @@ export function clean(input: string[]): Cleaned {
     lines.push(line.replace(/\s+$/, ''));
   });
   return { lines, removed, ...(published ? { published } : {}), ...(indexNo ? { indexNo } : {}), ...(agency ? { agency } : {}), ...(date ? { date } : {}) };
+}
+
+const DATE = /((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)/;
+const PAGE_LABELS = /(来源|信息来源|作者|点击数|点击|浏览次数|浏览|访问量|字体大小|字体|字号|发布者|编辑)[:：]\s*\S*?(?=\s|(来源|信息来源|作者|点击数|点击|浏览次数|浏览|访问量|字体|字号|发布者|编辑)[:：]|$)/g;
+
+/**
+ * The publication date of a line that holds nothing but a web page's publication facts: a date
+ * (labelled 日期/时间, or with a time, a bullet or another page label beside it) and labels such
+ * as 来源/作者/点击数/字体. A date alone, or one inside a sentence, is not taken.
+ */
+export function publicationLine(half: string): string | undefined {
+  const m = DATE.exec(half);
+  if (!m || half.length > 90) return undefined;
+  const labelled = /(发布日期|发布时间|公开日期|日期|时间)\s*[:：]\s*$/.test(half.slice(0, m.index));
+  let rest = half.slice(0, m.index) + ' ' + half.slice(m.index + m[0].length);
+  const time = /^\s*\d{1,2}:\d{2}(:\d{2})?/.test(half.slice(m.index + m[0].length));
+  rest = rest.replace(/\d{1,2}:\d{2}(:\d{2})?/, ' ');
+  const labels = rest.match(PAGE_LABELS)?.length ?? 0;
+  rest = rest.replace(PAGE_LABELS, ' ').replace(/(发布日期|发布时间|公开日期|日期|时间)\s*[:：]/g, ' ');
+  const bullet = /^\s*[•·●▪]/.test(half);
+  // what is left may only be punctuation, table borders and the brackets of 字体:[ ]
+  if (!/^[\s|•·●▪\[\]【】()（）:：,，]*$/.test(rest)) return undefined;
+  if (!(labelled || time || labels > 0 || bullet)) return undefined;
+  const [y, mo, d] = [m[1]!, m[2] ?? m[4]!, m[3] ?? m[5]!];
+  return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+const PANEL_LABELS = new Set(['索引号', '公开方式', '发布机构', '发布单位', '发布日期', '公开日期', '成文日期', '文号', '发文字号', '主题分类', '分类', '公开范围', '有效性', '时效', '公开时限']);
+
+/** A row of panel labels (at least two, every cell one) and the row of values under it, as label → value. */
+function panelRow(line: string, next: string | undefined): Record<string, string> | undefined {
+  if (!next || !line.includes('|') || !next.includes('|')) return undefined;
+  const cells = (l: string) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => toHalfWidth(c).replace(/\s+/g, ''));
+  const labels = cells(line).map((c) => c.replace(/[:：]$/, ''));
+  const values = cells(next);
+  if (labels.length < 2 || values.length !== labels.length || !labels.every((l) => PANEL_LABELS.has(l))) return undefined;
+  return Object.fromEntries(labels.map((l, k) => [l, values[k]!]).filter(([, v]) => v));
 }

@@ -147,6 +147,11 @@ export function findTownNames(text: string): TownHit[] {
 }
 
 /** County names of the division list that appear in `text`, with the county codes they stand for. */
+/** Every county name of the division list that the text holds, whichever its code. */
+export function findCountyNamesAnywhere(text: string): string[] {
+  return [...gazetteer().counties.keys()].filter((name) => text.includes(name));
+}
+
 export function findCountyNames(text: string, codes: Set<string>): { name: string; index: number; code: string }[] {
   const g = gazetteer();
   const out: { name: string; index: number; code: string }[] = [];

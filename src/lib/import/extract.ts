@@ -21,6 +21,8 @@ export interface Extracted {
   /** Facts the page showed outside the body. */
   published?: string;
   indexNo?: string;
+  /** 发布机构 as the page's metadata panel writes it */
+  agency?: string;
   removed: { text: string; why: string }[];
   /** PDF only: how many ruled tables were rebuilt from the page geometry. */
   pdfTables?: number;
@@ -127,6 +129,18 @@ export function htmlToLines(html: string, isPage: boolean): Omit<Extracted, 'enc
   // spaced labels (索 引 号) and metadata tables (a label cell, then its value cell: no colon)
   const published = /发\s*布\s*(?:日\s*期|时\s*间)\s*[:：]?\s*(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(pageText);
   const indexNo = /索\s*引\s*号\s*[:：]?\s*([A-Za-z0-9\-_/]+)/.exec(pageText);
+  // 发布机构 of the panel: "发布机构:X" in one element, or a label cell and its value cell
+  let agency: string | undefined;
+  const AGENCY_LABEL = /^发\s*布\s*机\s*构\s*[:：]?\s*/;
+  const NAME = /^[\u4e00-\u9fa5（）()]{2,30}$/;
+  $('li, td, th, span, p, dd, dt').each((_, el) => {
+    if (agency) return;
+    const t = $(el).text().replace(/\s+/g, ' ').trim();
+    if (!AGENCY_LABEL.test(t)) return;
+    const rest = t.replace(AGENCY_LABEL, '').trim();
+    const value = rest || $(el).next().text().replace(/\s+/g, '').trim();
+    if (NAME.test(value)) agency = value;
+  });
   // the title a portal shows outside the content container (<h1>, .title, <title>)
   const titleLike = (t: string) => /(年度|工作).{0,12}报告$/.test(t) && t.length <= 60;
   const pageTitle = [
@@ -168,6 +182,7 @@ export function htmlToLines(html: string, isPage: boolean): Omit<Extracted, 'enc
     removed,
     ...(published ? { published: `${published[1]}-${pad(published[2]!)}-${pad(published[3]!)}` } : {}),
     ...(indexNo ? { indexNo: indexNo[1]! } : {}),
+    ...(agency ? { agency } : {}),
   };
 }
 

@@ -86,7 +86,7 @@ async function importBytes(fileName: string, bytes: Uint8Array, extracted: Extra
   const inTable = new Set<number>();
   for (const b of tables.blocks) for (let i = b.start; i < b.end; i++) inTable.add(i);
 
-  const meta = extractMetadata(lines, opts);
+  const meta = extractMetadata(lines, opts, extracted.agency ? { agency: extracted.agency } : {});
   const warnings: ImportWarning[] = [...quality.warnings, ...meta.warnings, ...tables.warnings.map(asImportWarning)];
   const consumed = new Set<number>(meta.titleLines);
   if (meta.title) for (const i of repeatedTitleLines(lines, meta.title, meta.titleLines)) consumed.add(i);
@@ -149,7 +149,7 @@ async function importBytes(fileName: string, bytes: Uint8Array, extracted: Extra
     ...(meta.province ? { province: meta.province } : {}),
     year: meta.year,
     // the portal's 发布机构 as written, else the signature (or the town's government)
-    agency: cleaned.agency ?? meta.agency,
+    agency: cleaned.agency ?? extracted.agency ?? meta.agency,
     ...(meta.code ? { code: meta.code } : {}),
     ...(indexNo ? { indexNo } : {}),
     ...(meta.date ?? cleaned.date ? { date: meta.date ?? cleaned.date } : {}),

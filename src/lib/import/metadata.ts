@@ -5,7 +5,7 @@
  * or is damaged becomes a warning, never a guess. Used by the importer.
  */
 import { dateLine, findDates } from './dates.ts';
-import { findCountyNames, findTownNames, type Township, type TownHit } from './division.ts';
+import { findCountyNames, findCountyNamesAnywhere, findTownNames, type Township, type TownHit } from './division.ts';
 import { headingLevel } from './narrative.ts';
 import { toHalfWidth } from './normalize.ts';
 import { countyBase } from '../slug.ts';
@@ -45,12 +45,12 @@ function candidatesOf(town: string): Township[] {
  * that holds a real name. Within one source, a name whose county the text
  * (or --county) names wins, then the name said most often, then the first.
  */
-function findTown(lines: string[], title: string | undefined, text: string, county?: string): TownHit | undefined {
+function findTown(lines: string[], title: string | undefined, text: string, county?: string, agency?: string): (TownHit & { fromBody: boolean }) | undefined {
   const nonEmpty = lines.map((l) => compact(l)).filter(Boolean);
   const sources = [
     title ?? '',
     nonEmpty.slice(-6).join('\n'),
-    nonEmpty.filter((l) => /发布机构|发文机关|来源[:：]/.test(l)).join('\n'),
+    [...nonEmpty.filter((l) => /发布机构|发文机关|来源[:：]/.test(l)), agency ?? ''].join('\n'),
     text,
   ];
   const countyBaseGiven = county ? countyBase(county) : undefined;
@@ -64,7 +64,7 @@ function findTown(lines: string[], title: string | undefined, text: string, coun
     };
     let best = hits[0]!;
     for (const h of hits) if (score(h) > score(best)) best = h;
-    return best;
+    return { ...best, fromBody: src === text };
   }
   return undefined;
 }
@@ -136,7 +136,11 @@ export function repeatedTitleLines(lines: string[], title: string, skip: number[
   return out;
 }
 
-export function extractMetadata(lines: string[], overrides: MetadataOverrides = {}): Metadata {
+/**
+ * `page.agency`: the 发布机构 a saved page's metadata panel names outside the report's text,
+ * read for the town where the text's own 发布机构 line would be.
+ */
+export function extractMetadata(lines: string[], overrides: MetadataOverrides = {}, page: { agency?: string } = {}): Metadata {
   const warnings: ImportWarning[] = [];
   const text = lines.join('\n');
   const { title, lines: titleLines } = findTitle(lines);
@@ -156,11 +160,13 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   if (year === undefined) warnings.push(warning('meta.no-year', 'no report year found: pass --year', { field: 'year' }));
 
   // town: the gazetteer's longest real name, from the title, the signature, the 发布机构 line, then the body
-  const found = overrides.town ? undefined : findTown(lines, title, text, overrides.county);
+  const found = overrides.town ? undefined : findTown(lines, title, text, overrides.county, page.agency);
   const titleTown = title ? TOWN.exec(title.replace(/(?:19|20)\d{2}\s*年(度)?/g, ' ').replace(COUNTY_BEFORE_TOWN, ''))?.[1] : undefined;
   // a name the division list does not know: the title's 镇/乡/街道 as written; never a guess from a body
   // sentence ("依法治镇", a garbled name), which would file the report under a town that does not exist
-  let town = overrides.town ?? found?.name ?? titleTown;
+  // the page's 发布机构 names a town the division list does not know (renamed, merged): as written, before a body sentence
+  const agencyTown = page.agency ? TOWN.exec(page.agency)?.[1] : undefined;
+  let town = overrides.town ?? (found && !(found.fromBody && agencyTown) ? found.name : undefined) ?? titleTown ?? agencyTown ?? found?.name;
   if (town) town = town.replace(/办事处$/, '');
   if (!town) warnings.push(warning('meta.no-town', 'no town (镇/乡/街道) found: pass --town', { field: 'town' }));
 
@@ -188,6 +194,14 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
       if (codes.size > 0) candidates = all.filter((t) => codes.has(t.countyCode));
       if (codes.size === 0 && titleCounty) writtenCounty = titleCounty;
     } else if (titleCounty) writtenCounty = titleCounty;
+    else {
+      // a town the division list does not know (renamed, merged): the one county the text names, as written
+      const named = new Set(findCountyNamesAnywhere(text).filter((n) => /[县市区旗]$/.test(n)));
+      if (named.size === 1) {
+        writtenCounty = [...named][0]!;
+        warnings.push(warning('meta.county-from-text', `${town} is not in the offline division list; the text names one county, ${writtenCounty}, which was kept as written — check it`, { field: 'county' }));
+      }
+    }
 
     if (candidates.length === 1) {
       const t = candidates[0]!;

@@ -16,6 +16,7 @@ export type ImportWarningCode =
   | 'meta.town-ambiguous'
   | 'meta.county-as-written'
   | 'meta.no-county'
+  | 'meta.county-from-text'
   | 'meta.date-damaged'
   | 'text.replacement-characters'
   | 'text.control-characters'
