@@ -93,7 +93,10 @@ export function clean(input: string[]): Cleaned {
     // a portal's metadata panel flattened as a table: 索引号: | /2015-26440 | 公开方式: | … (a bullet before it)
     const half = despaceLabel(toHalfWidth(t).replace(/\s*\|\s*/g, ' ').trim().replace(/^[•·●▪]\s*/, ''));
     // …or as a row of labels over a row of values: 索引号 | 公开方式 | 发布机构 |  /  1162…/2010-00023 | 主动公开 | 某某镇人民政府 |
-    const panel = i < 20 ? panelRow(t, input[i + 1]) : undefined;
+    const row = i < 20 ? panelRow(t, input[i + 1]) : undefined;
+    // …or label and value side by side with no colon: 索 引 号 1133…/2024-104757 公开方式 主动公开
+    const pairs = row || i >= 20 ? undefined : panelPairs(half);
+    const panel = row ?? pairs;
     if (panel) {
       indexNo ??= panel['索引号'];
       agency ??= panel['发布机构'] ?? panel['发布单位'];
@@ -103,7 +106,7 @@ export function clean(input: string[]): Cleaned {
       if (written && !date) date = publicationLine(`日期:${written}`);
       removed.push({ line: i + 1, text: t, why: '网页信息公开元数据栏' });
       lines.push('');
-      panelValues = i + 1;
+      if (row) panelValues = i + 1;
       return;
     }
     // the panel's 发布机构 and 成文日期 (the line itself stays: the town may be read from it)
@@ -137,7 +140,8 @@ export function clean(input: string[]): Cleaned {
 }
 
 const DATE = /((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)/;
-const PAGE_LABELS = /(来源|信息来源|作者|点击数|点击|浏览次数|浏览|访问量|字体大小|字体|字号|发布者|编辑)[:：]\s*\S*?(?=\s|(来源|信息来源|作者|点击数|点击|浏览次数|浏览|访问量|字体|字号|发布者|编辑)[:：]|$)/g;
+const LABEL_WORDS = '来源|信息来源|作者|点击数|点击率|点击|浏览次数|浏览量|浏览|访问量|访问次数|阅读次数|字体大小|字体|字号|发布者|编辑';
+const PAGE_LABELS = new RegExp(`(${LABEL_WORDS})[:：]\\s*\\S*?(?=\\s|(${LABEL_WORDS})[:：]|【|$)`, 'g');
 
 /**
  * The publication date of a line that holds nothing but a web page's publication facts: a date
@@ -152,7 +156,7 @@ export function publicationLine(half: string): string | undefined {
   const time = /^\s*\d{1,2}:\d{2}(:\d{2})?/.test(half.slice(m.index + m[0].length));
   rest = rest.replace(/\d{1,2}:\d{2}(:\d{2})?/, ' ');
   const labels = rest.match(PAGE_LABELS)?.length ?? 0;
-  rest = rest.replace(PAGE_LABELS, ' ').replace(/(发布日期|发布时间|公开日期|日期|时间)\s*[:：]/g, ' ');
+  rest = rest.replace(PAGE_LABELS, ' ').replace(/(发布日期|发布时间|公开日期|日期|时间)\s*[:：]/g, ' ').replace(/【\s*(打印|关闭|收藏|打印本页|关闭窗口)\s*】/g, ' ');
   const bullet = /^\s*[•·●▪]/.test(half);
   // what is left may only be punctuation, table borders and the brackets of 字体:[ ]
   if (!/^[\s|•·●▪\[\]【】()（）:：,，]*$/.test(rest)) return undefined;
@@ -161,7 +165,24 @@ export function publicationLine(half: string): string | undefined {
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-const PANEL_LABELS = new Set(['索引号', '公开方式', '发布机构', '发布单位', '发布日期', '公开日期', '成文日期', '文号', '发文字号', '主题分类', '分类', '公开范围', '有效性', '时效', '公开时限']);
+const PANEL_LABELS = new Set(['索引号', '公开方式', '发布机构', '发布单位', '发布日期', '公开日期', '成文日期', '文号', '发文字号', '主题分类', '组配分类', '分类', '公开范围', '有效性', '时效', '公开时限']);
+
+/** A line of panel labels each followed by its value, no colons (索引号 X 公开方式 主动公开), as label → value. */
+function panelPairs(half: string): Record<string, string> | undefined {
+  const words = half.replace(/索\s*引\s*号/g, '索引号').replace(/发\s*布\s*机\s*构/g, '发布机构').replace(/成\s*文\s*日\s*期/g, '成文日期').split(/\s+/).filter(Boolean);
+  if (words.length < 2 || !PANEL_LABELS.has(words[0]!)) return undefined;
+  const out: Record<string, string> = {};
+  for (let k = 0; k < words.length; ) {
+    if (!PANEL_LABELS.has(words[k]!)) return undefined;
+    const value = words[k + 1];
+    if (value === undefined || PANEL_LABELS.has(value)) k += 1;
+    else {
+      out[words[k]!] = value;
+      k += 2;
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
+}
 
 /** A row of panel labels (at least two, every cell one) and the row of values under it, as label → value. */
 function panelRow(line: string, next: string | undefined): Record<string, string> | undefined {

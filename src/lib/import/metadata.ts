@@ -78,7 +78,7 @@ function compact(s: string): string {
  * (首页 > … > 年报), metadata panels (发布机构: …, 标 题: …, • 索引号 …), rows of table
  * borders (|||), accessibility switches (无障碍, 长者专版, 关怀版, 语音朗读). Never part of a title.
  */
-const CHROME_LINE = /[>＞›»|]|^[•·●▪]|^[^，。]{1,12}?[:：]|位置|无障碍|长者|关怀版|语音|朗读|元数据|门户/;
+const CHROME_LINE = /[>＞›»|]|^[•·●▪]|^[^，。]{1,12}?[:：]|位置|无障碍|长者|关怀版|语音|朗读|元数据|门户|^(索引号|成文日期|发布机构|发布日期|组配分类|主题分类|公开方式|公开日期|发文字号|文号)|\d{4}-\d{1,2}-\d{1,2}/;
 
 /** A title ends in 报告 or 年报 and names its kind of report. */
 const TITLE_END = /(报告|年报)$/;
@@ -254,7 +254,10 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
     break;
   }
   if (!meta.date && !warnings.some((w) => w.code === 'meta.date-damaged')) {
-    const any = findDates(lines.slice(-3).join(' ')).find((d) => d.ok);
+    // a signature line that holds the date beside the agency (某某镇人民政府 2021年1月20日); never a sentence's date
+    // (统计期限为2023年1月1日至…), which is not when the report was written
+    const short = lines.slice(-3).filter((l) => l.trim().length <= 40 && !/[。；，]|统计|期限|至/.test(l));
+    const any = findDates(short.join(' ')).find((d) => d.ok);
     if (any && any.ok) meta.date = any.iso;
   }
   return meta;
