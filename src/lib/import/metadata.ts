@@ -256,7 +256,7 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   if (!meta.date && !warnings.some((w) => w.code === 'meta.date-damaged')) {
     // a signature line that holds the date beside the agency (某某镇人民政府 2021年1月20日); never a sentence's date
     // (统计期限为2023年1月1日至…), which is not when the report was written
-    const short = lines.slice(-3).filter((l) => l.trim().length <= 40 && !/[。；，]|统计|期限|至/.test(l));
+    const short = lines.slice(-3).filter((l) => l.replace(/\s+/g, '').length <= 40 && !/[。；，]|统计|期限|至/.test(l));
     const any = findDates(short.join(' ')).find((d) => d.ok);
     if (any && any.ok) meta.date = any.iso;
   }
