@@ -298,14 +298,20 @@ async function start() {
   if (first) countySel.value = String(index.provinces[pi]!.counties.indexOf(first.county));
   if (!given) {
     state.towns = [...(currentCounty()?.towns ?? [])];
-    state.years = index.years.slice(0, 1);
     state.figures = DEFAULT_FIGURES.filter((k) => labels.has(k));
+  }
+  // the chosen towns' counties (the names of towns in other counties are shown too)
+  await Promise.allSettled([...new Set(state.towns.map((t) => countyOfTown(index, t)!.county.file))].map(county));
+  if (!given) {
+    // the latest year the county reported
+    const c = currentCounty();
+    const data = c && loaded.get(c.file);
+    const latest = Math.max(...(data?.towns ?? []).flatMap((t) => t.reports.map((r) => r.year)));
+    state.years = Number.isFinite(latest) ? [latest] : index.years.slice(0, 1);
   }
   yearList.replaceChildren(...index.years.map((y, i) => checkbox('year', String(y), `${y}年`, state.years.includes(y), `c-year-${i}`)));
   for (const b of figureBoxes) b.checked = state.figures.includes(b.value);
   wire();
-  // the other chosen towns' counties, so their names can be shown
-  await Promise.allSettled([...new Set(state.towns.map((t) => countyOfTown(index, t)!.county.file))].map(county));
   await showCounty();
   render();
 }
