@@ -6,7 +6,7 @@
  * and offers the shown table as CSV. Errors are shown, never swallowed.
  */
 import type { CompareCounty, CompareIndex } from '../lib/exports/compare.ts';
-import { compareCsv, compareTable, countyOfTown, parseState, stateQuery, type CompareState, type CompareTable } from '../lib/exports/compare-view.ts';
+import { comparePath, compareCsv, compareTable, countyOfTown, parseState, stateQuery, type CompareState, type CompareTable } from '../lib/exports/compare-view.ts';
 
 const app = document.querySelector<HTMLElement>('#compare-app')!;
 const base = (app.dataset['base'] ?? '/').replace(/\/?$/, '/');
@@ -59,6 +59,7 @@ function county(file: string): Promise<CompareCounty> {
 }
 
 const currentCounty = () => index.provinces[Number(provinceSel.value)]?.counties[Number(countySel.value)];
+const currentFile = () => comparePath(index.provinces[Number(provinceSel.value)]!.slug, currentCounty()!.slug);
 
 function fillCounties() {
   const p = index.provinces[Number(provinceSel.value)];
@@ -83,7 +84,7 @@ async function showCounty() {
   if (!c) return;
   townList.replaceChildren(document.createTextNode('正在载入…'));
   try {
-    const data = await county(c.file);
+    const data = await county(currentFile());
     if (currentCounty() !== c) return;
     townList.replaceChildren(...data.towns.map((t, i) => checkbox('town', t.slug, `${t.name}（${t.reports.map((r) => r.year).join('、')}）`, state.towns.includes(t.slug), `c-town-${i}`)));
   } catch (e) {
@@ -103,7 +104,7 @@ function syncTownControls() {
   if (others.length) {
     const names = others.map((slug) => {
       const where = countyOfTown(index, slug);
-      const t = where && loaded.get(where.county.file)?.towns.find((x) => x.slug === slug);
+      const t = where && loaded.get(where.file)?.towns.find((x) => x.slug === slug);
       return t ? `${t.name}（${where!.county.name}）` : slug;
     });
     otherTowns.querySelector('span')!.textContent = `另已选其他县（市、区）的乡镇：${names.join('、')}。`;
@@ -114,7 +115,7 @@ function render() {
   const query = stateQuery(state);
   history.replaceState(null, '', `${location.pathname}${query}`);
   permalink.href = `${location.pathname}${query}`;
-  const files = [...new Set(state.towns.map((t) => countyOfTown(index, t)?.county.file).filter((f): f is string => !!f))];
+  const files = [...new Set(state.towns.map((t) => countyOfTown(index, t)?.file).filter((f): f is string => !!f))];
   result.hidden = false;
   if (!state.towns.length || !state.years.length || !state.figures.length) {
     shown = undefined;
@@ -301,11 +302,11 @@ async function start() {
     state.figures = DEFAULT_FIGURES.filter((k) => labels.has(k));
   }
   // the chosen towns' counties (the names of towns in other counties are shown too)
-  await Promise.allSettled([...new Set(state.towns.map((t) => countyOfTown(index, t)!.county.file))].map(county));
+  await Promise.allSettled([...new Set(state.towns.map((t) => countyOfTown(index, t)!.file))].map(county));
   if (!given) {
     // the latest year the county reported
     const c = currentCounty();
-    const data = c && loaded.get(c.file);
+    const data = c && loaded.get(currentFile());
     const latest = Math.max(...(data?.towns ?? []).flatMap((t) => t.reports.map((r) => r.year)));
     state.years = Number.isFinite(latest) ? [latest] : index.years.slice(0, 1);
   }

@@ -1,6 +1,6 @@
 /** The comparison builder's data files (src/lib/exports/compare.ts) and what its page shows (compare-view.ts). */
 import { expect, it } from 'vitest';
-import { compareCounty, compareIndex, figureCatalogue } from '../../src/lib/exports/compare.ts';
+import { compareCounty, compareIndex, comparePath, figureCatalogue } from '../../src/lib/exports/compare.ts';
 import { compareCsv, compareTable, countyOfTown, parseState, stateQuery } from '../../src/lib/exports/compare-view.ts';
 import { exportColumns, formatStatKeys } from '../../src/lib/exports/columns.ts';
 import { regions, summarize } from '../../src/lib/site/reports.ts';
@@ -44,7 +44,8 @@ it('the index: years newest first, each format’s keys once, a file per county 
   expect(index.formats['national-2021']).not.toContain('proactive.rules.made');
   const counties = index.provinces.flatMap((p) => p.counties);
   // the same slugs as the county pages (regions/<province>/<county>/)
-  expect(counties.map((c) => c.file).sort()).toEqual(all.flatMap((p) => p.counties.map((c) => `data/compare/${p.slug}/${c.slug}.json`)).sort());
+  expect(index.provinces.flatMap((p) => p.counties.map((c) => comparePath(p.slug, c.slug))).sort()).toEqual(all.flatMap((p) => p.counties.map((c) => `data/compare/${p.slug}/${c.slug}.json`)).sort());
+  expect(countyOfTown(index, 'tacounty-bing')?.file).toBe(`data/compare/${index.provinces[0]!.slug}/ta.json`);
   expect(counties.map((c) => c.towns)).toEqual(all.flatMap((p) => p.counties.map((c) => c.towns.map((t) => t.slug))));
   expect(countyOfTown(index, 'mouxian-yi')?.county.name).toBe('某县');
   expect(countyOfTown(index, 'nowhere')).toBeUndefined();

@@ -42,9 +42,12 @@ export function stateQuery(s: CompareState): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** Where a town's data lives: its county's entry in the index. */
-export function countyOfTown(index: CompareIndex, slug: string): { province: string; county: CompareIndex['provinces'][number]['counties'][number] } | undefined {
-  for (const p of index.provinces) for (const c of p.counties) if (c.towns.includes(slug)) return { province: p.name, county: c };
+/** A county's file, site-relative: data/compare/<province slug>/<county slug>.json (the slugs of its region page). */
+export const comparePath = (provinceSlug: string, countySlug: string) => `data/compare/${provinceSlug}/${countySlug}.json`;
+
+/** Where a town's data lives: its province and county in the index, and the county's file. */
+export function countyOfTown(index: CompareIndex, slug: string): { province: string; county: CompareIndex['provinces'][number]['counties'][number]; file: string } | undefined {
+  for (const p of index.provinces) for (const c of p.counties) if (c.towns.includes(slug)) return { province: p.name, county: c, file: comparePath(p.slug, c.slug) };
   return undefined;
 }
 

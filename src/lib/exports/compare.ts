@@ -26,9 +26,8 @@ export interface CompareIndex {
 export interface CompareIndexCounty {
   name: string;
   city?: string;
+  /** the county's file is data/compare/<province slug>/<county slug>.json (comparePath) */
   slug: string;
-  /** site-relative path of the county's file: data/compare/<province>/<county>.json */
-  file: string;
   /** the slugs of its towns (what ?towns= holds) */
   towns: string[];
 }
@@ -54,7 +53,7 @@ export interface CompareReport {
   values?: (number | null)[];
 }
 
-export const comparePath = (provinceSlug: string, countySlug: string) => `data/compare/${provinceSlug}/${countySlug}.json`;
+export { comparePath } from './compare-view.ts';
 
 export function compareIndex(regions: Province[]): CompareIndex {
   const years = new Set<number>();
@@ -70,7 +69,6 @@ export function compareIndex(regions: Province[]): CompareIndex {
         name: c.name,
         ...(c.city ? { city: c.city } : {}),
         slug: c.slug,
-        file: comparePath(p.slug, c.slug),
         towns: c.towns.map((t) => t.slug),
       })),
     })),
