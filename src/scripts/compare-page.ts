@@ -36,6 +36,7 @@ const counties = new Map<string, Promise<CompareCounty>>();
 const loaded = new Map<string, CompareCounty>();
 const state: CompareState = { towns: [], years: [], figures: [] };
 let shown: CompareTable | undefined;
+let renders = 0;
 
 function fail(message: string) {
   errorBox.textContent = message;
@@ -127,9 +128,14 @@ function render() {
     return;
   }
   status.textContent = '正在载入数据…';
+  // only the latest choice is drawn (an earlier one may finish loading later)
+  const seq = ++renders;
   Promise.all(files.map(county)).then(
-    (list) => draw(compareTable(index, list, state, (k) => labels.get(k) ?? k)),
-    (e: Error) => fail(`无法载入数据（${e.message}），请稍后刷新页面重试。`),
+    (list) => seq === renders && draw(compareTable(index, list, state, (k) => labels.get(k) ?? k)),
+    (e: Error) => {
+      status.textContent = '数据载入失败。';
+      fail(`无法载入数据（${e.message}），请稍后刷新页面重试。`);
+    },
   );
 }
 
