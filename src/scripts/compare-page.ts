@@ -119,6 +119,7 @@ function render() {
   const files = [...new Set(state.towns.map((t) => countyOfTown(index, t)?.file).filter((f): f is string => !!f))];
   result.hidden = false;
   if (!state.towns.length || !state.years.length || !state.figures.length) {
+    renders++;
     shown = undefined;
     table.replaceChildren();
     chart.hidden = true;
