@@ -112,7 +112,16 @@ function syncTownControls() {
   }
 }
 
+/** Each table's summary says how many of its figures are chosen, so a closed table's choice is not hidden. */
+function countChosen() {
+  for (const d of document.querySelectorAll('.compare-figures details')) {
+    const n = d.querySelectorAll('input[name="figure"]:checked').length;
+    d.querySelector('.chosen-count')!.textContent = n ? `（已选 ${n} 项）` : '';
+  }
+}
+
 function render() {
+  countChosen();
   const query = stateQuery(state);
   history.replaceState(null, '', `${location.pathname}${query}`);
   permalink.href = `${location.pathname}${query}`;

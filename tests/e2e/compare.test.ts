@@ -240,6 +240,9 @@ describe('a generated archive of many towns', () => {
     expect(await readTable(page)).toEqual(shown);
     // the controls show the choice
     expect(await page.$$eval('input[name="figure"]:checked', (bs) => bs.length)).toBe(new Set(figures).size);
+    // a closed table's summary says how many of its figures are chosen
+    const inApps = [...new Set(figures)].filter((k) => k.startsWith('applications.')).length;
+    expect(await page.locator('.compare-figures details', { hasText: '三、收到和处理政府信息公开申请情况' }).locator('.chosen-count').textContent()).toBe(`（已选 ${inApps} 项）`);
     expect((await page.$$eval('#c-year-list input:checked', (bs) => bs.map((b) => Number((b as HTMLInputElement).value)))).sort()).toEqual([...years].sort());
     expect(await page.$eval('#c-county', (s) => (s as HTMLSelectElement).selectedOptions[0]!.text)).toMatch(new RegExp(`^${withNull.county}`));
     // a phone reads each row without scrolling sideways: the row is a card as wide as the screen
