@@ -15,6 +15,7 @@ export const GET: APIRoute = async () => {
     'regions/',
     'years/',
     'search/',
+    'compare/',
     ...summaries.map((r) => reportPath(r.id)),
     ...towns(summaries).map((t) => townPath(t.slug)),
     ...years(summaries).map((y) => yearPath(y.year)),

@@ -35,6 +35,7 @@ const PAGES: Record<string, string> = {
   regions: 'regions/',
   search: 'search/?q=申请',
   checks: 'checks/',
+  compare: 'compare/',
   'checks-county': 'checks/jilin/gongzhuling/',
   '404': 'no-such-page/',
 };
@@ -136,6 +137,7 @@ describe('every page type at 320, 360 and 1280 px, normal and 大字版', () => 
           current = name;
           await page.goto(`${server.url}${rel}`, { waitUntil: 'load' });
           if (name === 'search') await page.waitForSelector('#search-results li', { timeout: 15_000 });
+          if (name === 'compare') await page.waitForSelector('#compare-table tbody tr', { timeout: 15_000 });
           const f = { page: name, width, mode, axe: await axe(page), ...(await measure(page)) };
           figures.push(f);
           await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}-${mode}.png`), fullPage: true });

@@ -7,7 +7,7 @@
  * description never drift apart.
  */
 import { FORMAT_LABELS } from '../site/labels.ts';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, NATIONAL_FORMATS, PROACTIVE, REVIEW_COLUMNS, REVIEW_GROUPS, SECTION_TITLES } from '../stats/template.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, NATIONAL_FORMATS, PROACTIVE, REVIEW_COLUMNS, REVIEW_GROUPS, SECTION_TITLES, type NationalFormat } from '../stats/template.ts';
 
 export interface ExportColumn {
   /** stable machine key: the header of data/reports.csv, a dotted path into data/reports.json */
@@ -50,6 +50,35 @@ function unitOf(label: string, decimal?: boolean): string {
   return '件';
 }
 
+/** The statistics cells of one national format, in table order (its proactive, applications and review tables). */
+function formatCells(f: NationalFormat): ExportColumn[] {
+  const out: ExportColumn[] = [];
+  for (const g of PROACTIVE[f]) {
+    for (const r of g.rows) {
+      for (const c of g.columns) {
+        out.push({ key: `proactive.${r.key}.${c.key}`, label: `${SECTION_TITLES.proactive}｜${g.item}｜${r.label}｜${c.label}`, type: c.decimal ? 'number' : 'integer', unit: unitOf(c.label, c.decimal) });
+      }
+    }
+  }
+  for (const r of APPLICATION_ROWS[f]) {
+    for (const c of APPLICANT_COLUMNS) {
+      const row = [r.section, r.group, r.label].filter(Boolean).join('｜');
+      out.push({ key: `applications.${r.path}.${c.key}`, label: `${SECTION_TITLES.applications}｜${row}｜${c.label}`, type: 'integer', unit: '件' });
+    }
+  }
+  for (const g of REVIEW_GROUPS) {
+    for (const c of REVIEW_COLUMNS) {
+      out.push({ key: `reviewLitigation.${g.key}.${c.key}`, label: `${SECTION_TITLES.reviewLitigation}｜${g.label}｜${c.label}`, type: 'integer', unit: '件' });
+    }
+  }
+  return out;
+}
+
+/** The stats keys a report of this format has, in table order: a key not listed is not in the format (不适用). */
+export function formatStatKeys(f: NationalFormat): string[] {
+  return formatCells(f).map((c) => c.key);
+}
+
 /** The statistics columns of both national formats, in table order, each key once. */
 function statColumns(): ExportColumn[] {
   const out = new Map<string, ExportColumn>();
@@ -62,24 +91,13 @@ function statColumns(): ExportColumn[] {
   };
   for (const f of NATIONAL_FORMATS) {
     const fl = FORMAT_LABELS[f].replace('全国统一格式', '');
-    for (const g of PROACTIVE[f]) {
-      for (const r of g.rows) {
-        for (const c of g.columns) {
-          add({ key: `proactive.${r.key}.${c.key}`, label: `${SECTION_TITLES.proactive}｜${g.item}｜${r.label}｜${c.label}`, type: c.decimal ? 'number' : 'integer', unit: unitOf(c.label, c.decimal) }, fl);
-        }
-      }
-    }
-    for (const r of APPLICATION_ROWS[f]) {
-      for (const c of APPLICANT_COLUMNS) {
-        const row = [r.section, r.group, r.label].filter(Boolean).join('｜');
-        add({ key: `applications.${r.path}.${c.key}`, label: `${SECTION_TITLES.applications}｜${row}｜${c.label}`, type: 'integer', unit: '件' }, fl);
-      }
+    for (const c of formatCells(f)) {
+      if (c.key.startsWith('reviewLitigation.')) continue;
+      add(c, fl);
     }
   }
-  for (const g of REVIEW_GROUPS) {
-    for (const c of REVIEW_COLUMNS) {
-      out.set(`reviewLitigation.${g.key}.${c.key}`, { key: `reviewLitigation.${g.key}.${c.key}`, label: `${SECTION_TITLES.reviewLitigation}｜${g.label}｜${c.label}`, type: 'integer', unit: '件', description: '见于两种全国统一格式' });
-    }
+  for (const c of formatCells('national-2019').filter((x) => x.key.startsWith('reviewLitigation.'))) {
+    out.set(c.key, { ...c, description: '见于两种全国统一格式' });
   }
   // one label for one column: a label two keys would share gets its key appended
   const seen = new Map<string, number>();
