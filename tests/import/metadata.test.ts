@@ -233,3 +233,21 @@ describe('publication facts and panels in other shapes (studied portal pages; na
     expect([r.data!.town, r.data!.county, r.data!.agency]).toEqual(['一拉溪镇', '永吉县', '一拉溪镇']);
   });
 });
+
+describe('names the division list files differently (made-up sentences; names as on the studied pages)', () => {
+  test('a longer name in the title than the list has, under a county none of its towns belongs to: as written', () => {
+    const m = meta('三河市泃阳西大街街道办事处2019年政府信息公开年度报告\n一、概述\n本街道全年主动公开信息若干条。');
+    expect([m.town, m.county]).toEqual(['泃阳西大街街道', '三河市']);
+  });
+  test('…but a county or 人民政府 before the town is not part of its name', () => {
+    expect(meta('达州市达川区安仁乡人民政府2022年政府信息公开工作年度报告\n正文。').town).toBe('安仁乡');
+    expect(meta('广州市越秀区人民政府北京街道办事处2020年政府信息公开工作年度报告\n正文。').town).toBe('北京街道');
+  });
+  test('a page heading without the town gives way to the full title below it', () => {
+    expect(findTitle(['您当前所在位置: 首页 > 南坑乡 > 年度报告', '2012年政府信息公开工作年度报告', '访问量:', '南政发[2013]05', '南坑乡人民政府', '', '2012年政府信息公开工作年度报告', '根据条例要求编写本报告。'])).toEqual({ title: '南坑乡人民政府2012年政府信息公开工作年度报告', lines: [4, 6] });
+  });
+  test('the template\'s note on the previous year does not decide a report\'s year', () => {
+    const m = meta('一、总体情况\n2020年，我街按照要求推进信息公开。\n上一年项目数量 (指2019年事项数)\n上一年项目数量 (指2019年事项数)\n本年度2020年共办理申请0件。', { county: '黄陂区' });
+    expect(m.year).toBe(2020);
+  });
+});

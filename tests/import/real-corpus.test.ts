@@ -17,8 +17,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Floors per class (producer · format): [outcome right, metadata, cells, paragraphs]. Measured 2026-12-06, rounded down. */
 const FLOORS: Record<string, [number, number, number, number]> = {
-  'web-text · free': [1, 0.98, 1, 0.99],
-  'web-text · national-2019': [1, 0.98, 0.99, 1],
+  'web-text · free': [1, 1, 1, 0.99],
+  'web-text · national-2019': [1, 1, 0.99, 1],
   'web-html · national-2019': [1, 1, 1, 1],
   'web-text · national-2021': [1, 1, 1, 1],
   'web-html · free': [1, 1, 1, 1],

@@ -140,7 +140,7 @@ export function clean(input: string[]): Cleaned {
 }
 
 const DATE = /((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)/;
-const LABEL_WORDS = '来源|信息来源|作者|点击数|点击率|点击|浏览次数|浏览量|浏览|访问量|访问次数|阅读次数|字体大小|字体|字号|发布者|编辑';
+const LABEL_WORDS = '来源|信息来源|作者|点击数|点击率|点击|浏览次数|浏览量|浏览|访问量|访问次数|阅读次数|字体大小|字体|字号|发布者|编辑|分享到';
 const PAGE_LABELS = new RegExp(`(${LABEL_WORDS})[:：]\\s*\\S*?(?=\\s|(${LABEL_WORDS})[:：]|【|$)`, 'g');
 
 /**

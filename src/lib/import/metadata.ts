@@ -96,25 +96,38 @@ const standsAlone = (t: string) => /镇|乡|街道|办事处/.test(t);
  */
 export function findTitle(lines: string[]): { title?: string; lines: number[] } {
   const firstLines: number[] = [];
-  for (let i = 0; i < lines.length && firstLines.length < 8; i++) if (lines[i]!.trim()) firstLines.push(i);
+  for (let i = 0; i < lines.length && firstLines.length < 10; i++) if (lines[i]!.trim()) firstLines.push(i);
+  let first: { title: string; lines: number[] } | undefined;
   for (let s = 0; s < firstLines.length; s++) {
-    const used: number[] = [];
-    const parts: string[] = [];
-    for (let k = s; k < Math.min(s + 3, firstLines.length); k++) {
-      // a title cell of a flattened table keeps its borders: 汤浦镇2009年…年报 |
-      const t = compact(lines[firstLines[k]!]!).replace(/^\|+|\|+$/g, '');
-      if (t.length > 45 || CHROME_LINE.test(toHalfWidth(t)) || (k > s && headingLevel(t) > 0)) break;
-      parts.push(t);
-      used.push(firstLines[k]!);
-      if (!titleLike(parts.join(''))) continue;
-      for (let from = used.length - 1; from > 0; from--) {
-        const tail = parts.slice(from).join('');
-        if (titleLike(tail) && standsAlone(tail)) return { title: tail, lines: used.slice(from) };
-      }
-      return { title: parts.join(''), lines: used };
-    }
+    const found = titleFrom(lines, firstLines, s);
+    if (!found) continue;
+    // a title naming no town (the page's heading, 2012年…报告) gives way to the same title with its town further down
+    if (!first) {
+      first = found;
+      if (standsAlone(found.title)) return found;
+    } else if (standsAlone(found.title) && found.title.endsWith(first.title)) return found;
   }
-  return { lines: [] };
+  return first ?? { lines: [] };
+}
+
+/** The title that starts at firstLines[s], if one does. */
+function titleFrom(lines: string[], firstLines: number[], s: number): { title: string; lines: number[] } | undefined {
+  const used: number[] = [];
+  const parts: string[] = [];
+  for (let k = s; k < Math.min(s + 3, firstLines.length); k++) {
+    // a title cell of a flattened table keeps its borders: 汤浦镇2009年…年报 |
+    const t = compact(lines[firstLines[k]!]!).replace(/^\|+|\|+$/g, '');
+    if (t.length > 45 || CHROME_LINE.test(toHalfWidth(t)) || (k > s && headingLevel(t) > 0)) break;
+    parts.push(t);
+    used.push(firstLines[k]!);
+    if (!titleLike(parts.join(''))) continue;
+    for (let from = used.length - 1; from > 0; from--) {
+      const tail = parts.slice(from).join('');
+      if (titleLike(tail) && standsAlone(tail)) return { title: tail, lines: used.slice(from) };
+    }
+    return { title: parts.join(''), lines: used };
+  }
+  return undefined;
 }
 
 /** Lines elsewhere that repeat the title (a web page shows it twice). */
@@ -150,7 +163,8 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   const titleYear = title ? /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(title))?.[1] : undefined;
   const counts = new Map<number, number>();
   const bodyText = lines.filter((_, i) => !titleLines.includes(i)).join('\n');
-  for (const m of toHalfWidth(bodyText).matchAll(/((?:19|20)\d{2})\s*年(?!\d)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  // not the template's notes on the previous year (上一年项目数量（指2019年事项数）)
+  for (const m of toHalfWidth(bodyText).matchAll(/(?<!指)((?:19|20)\d{2})\s*年(?!\d)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const bodyYear = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   let year = overrides.year ?? (titleYear ? Number(titleYear) : bodyYear);
   if (titleYear && bodyYear && Number(titleYear) !== bodyYear && !counts.has(Number(titleYear))) {
@@ -166,7 +180,16 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   // sentence ("依法治镇", a garbled name), which would file the report under a town that does not exist
   // the page's 发布机构 names a town the division list does not know (renamed, merged): as written, before a body sentence
   const agencyTown = page.agency ? TOWN.exec(page.agency)?.[1] : undefined;
-  let town = overrides.town ?? (found && !(found.fromBody && agencyTown) ? found.name : undefined) ?? titleTown ?? agencyTown ?? found?.name;
+  // the title writes a longer name that ends in the division list's (泃阳西大街街道 ⊃ 西大街街道) under a county
+  // none of that name's towns belongs to: the name as written, not a town of another county
+  const titleCountyBase = title ? COUNTY_BEFORE_TOWN.exec(title)?.[1] : undefined;
+  const bare = (n: string) => n.replace(/办事处$/, '');
+  const longerInTitle =
+    found && titleTown && titleCountyBase && bare(titleTown).length > bare(found.name).length && bare(titleTown).endsWith(bare(found.name)) &&
+    // …and what it adds is part of the name, not a county before it (达川区安仁乡)
+    !/[县市区旗]|政府/.test(bare(titleTown).slice(0, bare(titleTown).length - bare(found.name).length)) &&
+    !found.candidates.some((t) => title!.includes(t.county) || title!.includes(countyBase(t.county)));
+  let town = overrides.town ?? (longerInTitle ? titleTown : undefined) ?? (found && !(found.fromBody && agencyTown) ? found.name : undefined) ?? titleTown ?? agencyTown ?? found?.name;
   if (town) town = town.replace(/办事处$/, '');
   if (!town) warnings.push(warning('meta.no-town', 'no town (镇/乡/街道) found: pass --town', { field: 'town' }));
 
