@@ -275,27 +275,28 @@ export function extractStatTables(lines: string[]): TablesResult {
   // a copy that lost the tables' order (raw pdftotext prints a ruled table column by column, and a
   // table's last columns may land after the next table's heading): when the tables from an incomplete
   // one on hold exactly one figure per cell, all equal, each of their cells is that figure
-  const incomplete = order.findIndex(([k]) => (readOf.get(k)?.cells ?? 0) < templateCells(format, k));
-  if (incomplete >= 0) {
+  const incompleteAt = (k: TableKind) => (readOf.get(k)?.cells ?? 0) < templateCells(format, k);
+  // from the first incomplete table on; if its own figures differ, from the next incomplete one
+  for (let incomplete = order.findIndex(([k]) => incompleteAt(k)); incomplete >= 0 && incomplete < order.length; incomplete++) {
+    if (!incompleteAt(order[incomplete]![0])) continue;
     const kinds = order.slice(incomplete).map(([k]) => k);
     const uniform = readUniform(format, kinds, lines, order[incomplete]![1] + 1, stats);
-    if (uniform) {
-      // their own warnings (values whose columns could not be told) no longer hold
-      const drop = new Set(kinds.flatMap((k) => { const r = readOf.get(k); return r ? Array.from({ length: r.warningsTo - r.warningsFrom }, (_, i) => r.warningsFrom + i) : []; }));
-      const kept = warnings.filter((_, i) => !drop.has(i));
-      warnings.length = 0;
-      warnings.push(...kept, uniform.warning);
-      for (const k of kinds) cellsRead -= readOf.get(k)?.cells ?? 0;
-      cellsRead += uniform.cells;
-      for (let i = blocks.length - 1; i >= 0; i--) if (kinds.includes(blocks[i]!.kind)) blocks.splice(i, 1);
-      blocks.push({ kind: kinds[0]!, start: order[incomplete]![1] + 1, end: uniform.end });
-      // the later tables' headings stay as headings: the block ends before each of them
-      for (let i = 1; i < kinds.length; i++) {
-        const at = order[incomplete + i]![1];
-        blocks[blocks.length - 1]!.end = Math.min(blocks[blocks.length - 1]!.end, at);
-        blocks.push({ kind: kinds[i]!, start: at + 1, end: i + 1 < kinds.length ? order[incomplete + i + 1]![1] : uniform.end });
-      }
-    }
+    if (!uniform) continue;
+    // their own warnings (values whose columns could not be told) no longer hold
+    const drop = new Set(kinds.flatMap((k) => { const r = readOf.get(k); return r ? Array.from({ length: r.warningsTo - r.warningsFrom }, (_, i) => r.warningsFrom + i) : []; }));
+    const kept = warnings.filter((_, i) => !drop.has(i));
+    warnings.length = 0;
+    warnings.push(...kept, uniform.warning);
+    for (const k of kinds) cellsRead -= readOf.get(k)?.cells ?? 0;
+    cellsRead += uniform.cells;
+    for (let i = blocks.length - 1; i >= 0; i--) if (kinds.includes(blocks[i]!.kind)) blocks.splice(i, 1);
+    // each table's block ends before the next table's heading, so the headings stay headings
+    kinds.forEach((k, i) => {
+      const start = order[incomplete + i]![1] + 1;
+      const next = order[incomplete + i + 1];
+      blocks.push({ kind: k, start, end: next ? next[1] : uniform.end });
+    });
+    break;
   }
   if (blocks.length === 0) {
     // the headings are there but no table could be read: say so rather than import a free report silently
