@@ -4,7 +4,7 @@
  * either decode to sets within range or throw CorruptIndexError, never loop or hang.
  */
 import { describe, expect, it } from 'vitest';
-import { checkTable, CorruptIndexError, decodeBucket, encodeBucket, FORMAT_VERSION, members, type Posting } from '../../src/lib/search/index-format.ts';
+import { checkTable, CorruptIndexError, decodeBucket, denseLevels, densityLevel, encodeBucket, FORMAT_VERSION, HEADING_PREFIX, members, TITLE_PREFIX, type Posting } from '../../src/lib/search/index-format.ts';
 
 // a small deterministic generator, so a failure can be reproduced
 function rng(seed: number) {
@@ -19,12 +19,15 @@ function postings(rand: () => number): Posting[] {
   for (let k = 0; k < 40; k++) {
     const len = 1 + Math.floor(rand() * 7); // longer than the indexer's 3: the format must not care
     const gram = Array.from({ length: len }, () => String.fromCharCode(0x4e00 + Math.floor(rand() * 500))).join('');
-    const title = rand() < 0.3;
-    if (seen.has(`${title}${gram}`)) continue;
-    seen.add(`${title}${gram}`);
+    const kind = rand();
+    const title = kind < 0.25;
+    const heading = !title && kind < 0.5;
+    if (seen.has(`${title}${heading}${gram}`)) continue;
+    seen.add(`${title}${heading}${gram}`);
     const dense = rand() < 0.3;
     const docs = [...new Set(Array.from({ length: dense ? 200 : 1 + Math.floor(rand() * 10) }, () => Math.floor(rand() * N)))].sort((a, b) => a - b);
-    out.push({ gram, title, docs });
+    // text grams carry a level per report; title and heading grams none
+    out.push(title || heading ? { gram, title, heading, docs } : { gram, title, docs, levels: docs.map(() => Math.floor(rand() * 16)) });
   }
   return out;
 }
@@ -36,7 +39,14 @@ describe('decodeBucket', () => {
       const ps = postings(rand);
       const map = decodeBucket(encodeBucket(ps, N), N);
       expect(map.size).toBe(ps.length);
-      for (const p of ps) expect([...members(map.get(p.title ? `\u0001${p.gram}` : p.gram)!)]).toEqual(p.docs);
+      for (const p of ps) {
+        const e = map.get(p.title ? `${TITLE_PREFIX}${p.gram}` : p.heading ? `${HEADING_PREFIX}${p.gram}` : p.gram)!;
+        expect([...members(e.set)]).toEqual(p.docs);
+        if (p.levels) {
+          const dense = denseLevels(e, N);
+          expect(Array.from(p.docs, (d) => dense[d])).toEqual(Array.from(p.levels));
+        } else expect(e.levels).toBeUndefined();
+      }
     }
   });
 
@@ -61,7 +71,7 @@ describe('decodeBucket', () => {
       try {
         const map = decodeBucket(bytes, N);
         let max = -1;
-        for (const set of map.values()) for (const d of members(set)) max = Math.max(max, d);
+        for (const { set } of map.values()) for (const d of members(set)) max = Math.max(max, d);
         if (max >= N) throw new Error(`report ${max} out of range`);
       } catch (e) {
         expect(e).toBeInstanceOf(CorruptIndexError);
@@ -71,6 +81,26 @@ describe('decodeBucket', () => {
     expect(threw).toBeGreaterThan(300);
     // a loop would never get here; this only guards against quadratic blow-ups
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('levels: occurrences per 10,000 characters on a half-octave scale, 0–15', () => {
+    expect(densityLevel(0, 1000)).toBe(0);
+    expect(densityLevel(1, 10000)).toBe(3);
+    expect(densityLevel(2, 10000)).toBe(5);
+    expect(densityLevel(1, 5000)).toBe(5);
+    expect(densityLevel(3, 1000)).toBe(densityLevel(30, 10000));
+    expect(densityLevel(1, 100000)).toBe(0);
+    expect(densityLevel(1000, 1000)).toBe(15);
+  });
+
+  it('a bucket with both title and heading flags on a posting, or levels cut short, throws', () => {
+    expect(() => encodeBucket([{ gram: '镇', title: true, heading: true, docs: [1] }], N)).toThrow(/not both/);
+    const bytes = encodeBucket([{ gram: '镇', title: false, docs: [1, 2, 3], levels: [1, 2, 3] }], N);
+    expect(decodeBucket(bytes, N).get('镇')!.levels).toEqual(Uint8Array.of(0x21, 0x03));
+    const both = bytes.slice();
+    both[1] = 12;
+    expect(() => decodeBucket(both, N)).toThrow(/unknown flags/);
+    expect(() => decodeBucket(bytes.subarray(0, bytes.length - 1), N)).toThrow(/levels cut short/);
   });
 
   it('a huge posting count in a few bytes throws instead of allocating', () => {

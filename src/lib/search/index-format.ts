@@ -17,17 +17,37 @@
  * Every file is gzip (decompressed in the browser by fflate, so it works on any
  * server, with or without Content-Encoding). A posting list is stored as a
  * bitmap over the part's reports when that is smaller, else as varint gaps.
- * Title grams are kept apart (flag TITLE) in the same bucket as the gram, so
- * ranking title matches first costs no extra download.
+ * Title grams are kept apart (flag TITLE) in the same bucket as the gram, and so
+ * are heading grams (flag HEADING: the report's h2–h6), so ranking title and
+ * heading matches first costs no extra download. A body posting also holds, per
+ * report, how often the gram occurs per length of the report's text (a 4-bit
+ * level, densityLevel below), two reports to a byte after the list: ranking by
+ * frequency needs no report text either.
  */
 
 /** Bumped whenever a file's layout changes; the search page refuses a part of another version. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** The index's folder in the site (not search/: that is the search page). */
 export const INDEX_DIR = 'search-index';
 /** The site's list of parts, relative to this file: { version, parts: ["0/", …] }. */
 export const PARTS_FILE = `${INDEX_DIR}/parts.json`;
 export const TITLE = 4;
+export const HEADING = 8;
+/** Key prefixes of a decoded bucket: title and heading grams are kept apart from the body's. */
+export const TITLE_PREFIX = '\u0001';
+export const HEADING_PREFIX = '\u0002';
+
+/**
+ * How often a gram occurs in a report, per length of its text, as a level 0–15: occurrences
+ * per 10,000 characters on a half-octave scale (level 3 is one per 10,000 characters, each
+ * step ×√2, level 15 is 64 or more; a level of 0 is below one in 28,000). The level of a
+ * term is at most the smallest level of its grams (the term occurs no more often than
+ * any of its grams), so the search page ranks by that bound.
+ */
+export function densityLevel(occurrences: number, length: number): number {
+  if (occurrences <= 0 || length <= 0) return 0;
+  return Math.max(0, Math.min(15, Math.floor(2 * Math.log2((occurrences * 10000) / length)) + 3));
+}
 
 export interface PartTable {
   version: number;
@@ -100,9 +120,9 @@ export function gapsSize(docs: ArrayLike<number>): number {
   return size;
 }
 
-/** Encoded size of one posting list (kind byte + payload), the smaller of the two forms. */
-export function postingSize(docs: ArrayLike<number>, n: number): number {
-  return 1 + Math.min(gapsSize(docs), Math.ceil(n / 8));
+/** Encoded size of one posting list (kind byte + payload, the smaller of the two forms, + its levels). */
+export function postingSize(docs: ArrayLike<number>, n: number, levels: boolean): number {
+  return 1 + Math.min(gapsSize(docs), Math.ceil(n / 8)) + (levels ? Math.ceil(docs.length / 2) : 0);
 }
 
 class Writer {
@@ -130,9 +150,13 @@ class Writer {
 
 export interface Posting {
   gram: string;
+  /** a gram of the title or of a heading (no levels), or of the text (levels) */
   title: boolean;
+  heading?: boolean;
   /** sorted report numbers */
   docs: ArrayLike<number>;
+  /** per report of docs, its densityLevel (0–15; absent: 0); only body postings store them */
+  levels?: ArrayLike<number>;
 }
 
 /** One bucket's bytes (before gzip). */
@@ -142,7 +166,8 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
   const bitmapBytes = Math.ceil(n / 8);
   for (const p of postings) {
     // flags, then the gram's length in code units as a varint: any gram length round-trips
-    w.byte(p.title ? TITLE : 0);
+    if (p.title && p.heading) throw new Error('search index: a posting is of the title or of the headings, not both');
+    w.byte(p.title ? TITLE : p.heading ? HEADING : 0);
     w.varint(p.gram.length);
     for (let i = 0; i < p.gram.length; i++) {
       const c = p.gram.charCodeAt(i);
@@ -164,6 +189,12 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
       for (let i = 0; i < p.docs.length; i++) w.buf[start + (p.docs[i]! >>> 3)]! |= 1 << (p.docs[i]! & 7);
       w.len += bitmapBytes;
     }
+    if (!p.title && !p.heading) {
+      // levels, two to a byte (the first report in the low half), in the order of docs
+      const m = p.docs.length;
+      w.ensure((m + 1) >>> 1);
+      for (let i = 0; i < m; i += 2) w.buf[w.len++] = (Math.min(15, p.levels?.[i] ?? 0) & 15) | ((i + 1 < m ? Math.min(15, p.levels?.[i + 1] ?? 0) & 15 : 0) << 4);
+    }
   }
   return w.buf.slice(0, w.len);
 }
@@ -179,16 +210,41 @@ export function fullSet(n: number): DocSet {
   return s;
 }
 
+/** A decoded posting: its reports, and for a body gram their levels (packed two to a byte, in report order). */
+export interface Entry {
+  set: DocSet;
+  levels: Uint8Array | undefined;
+}
+
+const popcount = (v: number) => {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+};
+
+/** Per report of the part, the entry's level (0 where the gram is absent or the entry has none). */
+export function denseLevels(e: Entry | undefined, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  if (!e?.levels) return out;
+  let k = 0;
+  for (const doc of members(e.set)) {
+    out[doc] = (e.levels[k >>> 1]! >>> ((k & 1) * 4)) & 15;
+    k++;
+  }
+  return out;
+}
+
 /** A bucket that cannot be decoded: truncated, corrupt or of another layout. */
 export class CorruptIndexError extends Error {}
 
 /**
- * Decodes a bucket into a map from key (gram, with "\u0001" in front for a title gram) to its set.
+ * Decodes a bucket into a map from key (gram, with TITLE_PREFIX or HEADING_PREFIX in front for a
+ * title or heading gram) to its entry.
  * Bounded: every read is checked against the buffer, so truncated or corrupt bytes throw
  * CorruptIndexError instead of looping or reading past the end.
  */
-export function decodeBucket(bytes: Uint8Array, n: number): Map<string, DocSet> {
-  const out = new Map<string, DocSet>();
+export function decodeBucket(bytes: Uint8Array, n: number): Map<string, Entry> {
+  const out = new Map<string, Entry>();
   let at = 0;
   const fail = (why: string): never => {
     throw new CorruptIndexError(`search index: bucket is truncated or corrupt (${why} at byte ${at} of ${bytes.length})`);
@@ -209,15 +265,16 @@ export function decodeBucket(bytes: Uint8Array, n: number): Map<string, DocSet> 
   const bitmapBytes = Math.ceil(n / 8);
   for (let k = 0; k < count; k++) {
     const head = byte();
-    if (head & ~TITLE) fail('unknown flags');
+    if (head & ~(TITLE | HEADING) || head === (TITLE | HEADING)) fail('unknown flags');
     const len = varint();
     if (len === 0 || len * 2 > bytes.length - at) fail('bad gram length');
     let gram = '';
     for (let i = 0; i < len; i++, at += 2) gram += String.fromCharCode((bytes[at]! << 8) | bytes[at + 1]!);
     const set = emptySet(n);
     const kind = byte();
+    let m = 0;
     if (kind === 0) {
-      const m = varint();
+      m = varint();
       if (m > n || m > bytes.length - at) fail('too many reports');
       for (let i = 0, doc = 0; i < m; i++) {
         doc += varint();
@@ -229,8 +286,16 @@ export function decodeBucket(bytes: Uint8Array, n: number): Map<string, DocSet> 
       for (let i = 0; i < bitmapBytes; i++) set[i >>> 2]! |= bytes[at + i]! << ((i & 3) * 8);
       at += bitmapBytes;
       if (n & 31) set[set.length - 1]! &= (1 << (n & 31)) - 1;
+      for (let i = 0; i < set.length; i++) m += popcount(set[i]!);
     } else fail('unknown list kind');
-    out.set(head & TITLE ? `\u0001${gram}` : gram, set);
+    let levels: Uint8Array | undefined;
+    if (!head) {
+      const size = (m + 1) >>> 1;
+      if (size > bytes.length - at) fail('levels cut short');
+      levels = bytes.slice(at, at + size);
+      at += size;
+    }
+    out.set(head & TITLE ? `${TITLE_PREFIX}${gram}` : head & HEADING ? `${HEADING_PREFIX}${gram}` : gram, { set, levels });
   }
   if (at !== bytes.length) fail('trailing bytes');
   return out;
