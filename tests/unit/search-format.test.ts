@@ -4,7 +4,7 @@
  * either decode to sets within range or throw CorruptIndexError, never loop or hang.
  */
 import { describe, expect, it } from 'vitest';
-import { checkTable, CorruptIndexError, decodeBucket, denseLevels, densityLevel, encodeBucket, FORMAT_VERSION, HEADING_PREFIX, members, TITLE_PREFIX, type Posting } from '../../src/lib/search/index-format.ts';
+import { checkTable, CorruptIndexError, decodeBucket, denseLevels, densityLevel, encodeBucket, FORMAT_VERSION, HEADING_PREFIX, LISTED, members, TITLE_PREFIX, type Posting } from '../../src/lib/search/index-format.ts';
 
 // a small deterministic generator, so a failure can be reproduced
 function rng(seed: number) {
@@ -91,6 +91,30 @@ describe('decodeBucket', () => {
     expect(densityLevel(3, 1000)).toBe(densityLevel(30, 10000));
     expect(densityLevel(1, 100000)).toBe(0);
     expect(densityLevel(1000, 1000)).toBe(15);
+  });
+
+  it('a long posting keeps the levels of at most LISTED reports, the highest, and a floor bounding the rest', () => {
+    const n = 5000;
+    const rand = rng(4);
+    for (const m of [2 * LISTED, 2 * LISTED + 1, 600, 4000]) {
+      const docs = [...new Set(Array.from({ length: m * 2 }, () => Math.floor(rand() * n)))].sort((a, b) => a - b).slice(0, m);
+      const levels = docs.map(() => (rand() < 0.9 ? 5 + Math.floor(rand() * 3) : Math.floor(rand() * 16)));
+      const bytes = encodeBucket([{ gram: '公开', title: false, docs, levels }], n);
+      const e = decodeBucket(bytes, n).get('公开')!;
+      const dense = denseLevels(e, n);
+      if (docs.length <= 2 * LISTED) {
+        expect(e.top).toBeUndefined();
+        expect(docs.map((d) => dense[d])).toEqual(levels);
+        continue;
+      }
+      const floor = e.floor!;
+      expect(e.top!.length).toBeLessThanOrEqual(LISTED);
+      // every report above the floor is listed with its own level; the rest get the floor, an upper bound
+      docs.forEach((d, i) => expect(dense[d], `report ${d}`).toBe(levels[i]! > floor ? levels[i] : floor));
+      // and the floor is as low as LISTED allows: listing the floor's reports too would exceed it
+      expect(levels.filter((l) => l >= floor).length > LISTED || floor === 0).toBe(true);
+      for (let cut = bytes.length - 20; cut < bytes.length; cut++) expect(() => decodeBucket(bytes.subarray(0, cut), n)).toThrow(CorruptIndexError);
+    }
   });
 
   it('a bucket with both title and heading flags on a posting, or levels cut short, throws', () => {

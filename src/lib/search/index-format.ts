@@ -19,10 +19,12 @@
  * bitmap over the part's reports when that is smaller, else as varint gaps.
  * Title grams are kept apart (flag TITLE) in the same bucket as the gram, and so
  * are heading grams (flag HEADING: the report's h2–h6), so ranking title and
- * heading matches first costs no extra download. A body posting also holds, per
- * report, how often the gram occurs per length of the report's text (a 4-bit
- * level, densityLevel below), two reports to a byte after the list: ranking by
- * frequency needs no report text either.
+ * heading matches first costs no extra download. A body posting also holds how
+ * often the gram occurs per length of each report's text (a 4-bit level,
+ * densityLevel below), so ranking by frequency needs no report text either:
+ * for a list of up to 2 × LISTED reports every report's level, two to a byte
+ * after the list; for a longer one only the LISTED (at most) reports of the
+ * highest levels, and a floor that every other report's level is at most.
  */
 
 /** Bumped whenever a file's layout changes; the search page refuses a part of another version. */
@@ -44,6 +46,9 @@ export const HEADING_PREFIX = '\u0002';
  * term is at most the smallest level of its grams (the term occurs no more often than
  * any of its grams), so the search page ranks by that bound.
  */
+/** A long posting lists at most this many reports' levels (the highest). */
+export const LISTED = 128;
+
 export function densityLevel(occurrences: number, length: number): number {
   if (occurrences <= 0 || length <= 0) return 0;
   return Math.max(0, Math.min(15, Math.floor(2 * Math.log2((occurrences * 10000) / length)) + 3));
@@ -120,9 +125,11 @@ export function gapsSize(docs: ArrayLike<number>): number {
   return size;
 }
 
-/** Encoded size of one posting list (kind byte + payload, the smaller of the two forms, + its levels). */
+/** Encoded size of one posting list (kind byte + payload, the smaller of the two forms, + its levels, at most). */
 export function postingSize(docs: ArrayLike<number>, n: number, levels: boolean): number {
-  return 1 + Math.min(gapsSize(docs), Math.ceil(n / 8)) + (levels ? Math.ceil(docs.length / 2) : 0);
+  const m = docs.length;
+  // a long posting's listed reports: their gaps as if evenly spread, and their levels
+  return 1 + Math.min(gapsSize(docs), Math.ceil(n / 8)) + (!levels ? 0 : m <= 2 * LISTED ? Math.ceil(m / 2) : 2 + LISTED * varintSize(Math.ceil(n / LISTED)) + LISTED / 2);
 }
 
 class Writer {
@@ -189,12 +196,7 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
       for (let i = 0; i < p.docs.length; i++) w.buf[start + (p.docs[i]! >>> 3)]! |= 1 << (p.docs[i]! & 7);
       w.len += bitmapBytes;
     }
-    if (!p.title && !p.heading) {
-      // levels, two to a byte (the first report in the low half), in the order of docs
-      const m = p.docs.length;
-      w.ensure((m + 1) >>> 1);
-      for (let i = 0; i < m; i += 2) w.buf[w.len++] = (Math.min(15, p.levels?.[i] ?? 0) & 15) | ((i + 1 < m ? Math.min(15, p.levels?.[i + 1] ?? 0) & 15 : 0) << 4);
-    }
+    if (!p.title && !p.heading) writeLevels(w, p);
   }
   return w.buf.slice(0, w.len);
 }
@@ -210,10 +212,46 @@ export function fullSet(n: number): DocSet {
   return s;
 }
 
-/** A decoded posting: its reports, and for a body gram their levels (packed two to a byte, in report order). */
+/** Levels, two to a byte (the first in the low half). */
+function packLevels(w: Writer, levels: number[]) {
+  w.ensure((levels.length + 1) >>> 1);
+  for (let i = 0; i < levels.length; i += 2) w.buf[w.len++] = levels[i]! | ((levels[i + 1] ?? 0) << 4);
+}
+
+/** A body posting's levels: all of them (2 × LISTED reports or fewer), or a floor and the reports above it. */
+function writeLevels(w: Writer, p: Posting) {
+  const m = p.docs.length;
+  const level = (i: number) => Math.max(0, Math.min(15, Math.floor(p.levels?.[i] ?? 0)));
+  if (m <= 2 * LISTED) {
+    packLevels(w, Array.from({ length: m }, (_, i) => level(i)));
+    return;
+  }
+  // the lowest floor with at most LISTED reports above it
+  const count = new Array<number>(16).fill(0);
+  for (let i = 0; i < m; i++) count[level(i)]!++;
+  let floor = 15;
+  for (let above = 0; floor > 0 && above + count[floor]! <= LISTED; floor--) above += count[floor]!;
+  const listed: number[] = [];
+  for (let i = 0; i < m; i++) if (level(i) > floor) listed.push(i);
+  w.byte(floor);
+  w.varint(listed.length);
+  for (let k = 0, prev = 0; k < listed.length; k++) {
+    w.varint(p.docs[listed[k]!]! - prev);
+    prev = p.docs[listed[k]!]!;
+  }
+  packLevels(w, listed.map(level));
+}
+
+/**
+ * A decoded posting: its reports, and for a body gram their levels (packed two to a byte): of every
+ * report in order (top undefined), or of the reports in top only, every other report's level being
+ * at most floor.
+ */
 export interface Entry {
   set: DocSet;
   levels: Uint8Array | undefined;
+  floor?: number;
+  top?: Uint32Array;
 }
 
 const popcount = (v: number) => {
@@ -226,11 +264,15 @@ const popcount = (v: number) => {
 export function denseLevels(e: Entry | undefined, n: number): Uint8Array {
   const out = new Uint8Array(n);
   if (!e?.levels) return out;
-  let k = 0;
-  for (const doc of members(e.set)) {
-    out[doc] = (e.levels[k >>> 1]! >>> ((k & 1) * 4)) & 15;
-    k++;
+  const nibble = (k: number) => ((e.levels![k >>> 1] ?? 0) >>> ((k & 1) * 4)) & 15;
+  if (e.top) {
+    // the bound for reports not listed: the floor
+    for (const doc of members(e.set)) out[doc] = e.floor ?? 0;
+    e.top.forEach((doc, k) => (out[doc] = nibble(k)));
+    return out;
   }
+  let k = 0;
+  for (const doc of members(e.set)) out[doc] = nibble(k++);
   return out;
 }
 
@@ -288,14 +330,27 @@ export function decodeBucket(bytes: Uint8Array, n: number): Map<string, Entry> {
       if (n & 31) set[set.length - 1]! &= (1 << (n & 31)) - 1;
       for (let i = 0; i < set.length; i++) m += popcount(set[i]!);
     } else fail('unknown list kind');
-    let levels: Uint8Array | undefined;
+    const entry: Entry = { set, levels: undefined };
     if (!head) {
-      const size = (m + 1) >>> 1;
+      let t = m;
+      if (m > 2 * LISTED) {
+        entry.floor = byte();
+        if (entry.floor > 15) fail('bad level floor');
+        t = varint();
+        if (t > LISTED || t > bytes.length - at) fail('too many levels listed');
+        entry.top = new Uint32Array(t);
+        for (let i = 0, doc = 0; i < t; i++) {
+          doc += varint();
+          if (doc >= n || !has(set, doc)) fail('listed report not in the list');
+          entry.top[i] = doc;
+        }
+      }
+      const size = (t + 1) >>> 1;
       if (size > bytes.length - at) fail('levels cut short');
-      levels = bytes.slice(at, at + size);
+      entry.levels = bytes.slice(at, at + size);
       at += size;
     }
-    out.set(head & TITLE ? `${TITLE_PREFIX}${gram}` : head & HEADING ? `${HEADING_PREFIX}${gram}` : gram, { set, levels });
+    out.set(head & TITLE ? `${TITLE_PREFIX}${gram}` : head & HEADING ? `${HEADING_PREFIX}${gram}` : gram, entry);
   }
   if (at !== bytes.length) fail('trailing bytes');
   return out;
