@@ -212,22 +212,22 @@ export function fullSet(n: number): DocSet {
   return s;
 }
 
-/** Levels, two to a byte (the first in the low half). */
-function packLevels(w: Writer, levels: number[]) {
-  w.ensure((levels.length + 1) >>> 1);
-  for (let i = 0; i < levels.length; i += 2) w.buf[w.len++] = levels[i]! | ((levels[i + 1] ?? 0) << 4);
-}
-
 /** A body posting's levels: all of them (2 × LISTED reports or fewer), or a floor and the reports above it. */
 function writeLevels(w: Writer, p: Posting) {
   const m = p.docs.length;
-  const level = (i: number) => Math.max(0, Math.min(15, Math.floor(p.levels?.[i] ?? 0)));
+  const lv = p.levels;
+  const level = (i: number) => {
+    const v = lv ? lv[i]! : 0;
+    return v >= 15 ? 15 : v > 0 ? v | 0 : 0;
+  };
   if (m <= 2 * LISTED) {
-    packLevels(w, Array.from({ length: m }, (_, i) => level(i)));
+    // two to a byte, the first in the low half
+    w.ensure((m + 1) >>> 1);
+    for (let i = 0; i < m; i += 2) w.buf[w.len++] = level(i) | (i + 1 < m ? level(i + 1) << 4 : 0);
     return;
   }
   // the lowest floor with at most LISTED reports above it
-  const count = new Array<number>(16).fill(0);
+  const count = new Int32Array(16);
   for (let i = 0; i < m; i++) count[level(i)]!++;
   let floor = 15;
   for (let above = 0; floor > 0 && above + count[floor]! <= LISTED; floor--) above += count[floor]!;
@@ -239,7 +239,8 @@ function writeLevels(w: Writer, p: Posting) {
     w.varint(p.docs[listed[k]!]! - prev);
     prev = p.docs[listed[k]!]!;
   }
-  packLevels(w, listed.map(level));
+  w.ensure((listed.length + 1) >>> 1);
+  for (let k = 0; k < listed.length; k += 2) w.buf[w.len++] = level(listed[k]!) | (k + 1 < listed.length ? level(listed[k + 1]!) << 4 : 0);
 }
 
 /**
