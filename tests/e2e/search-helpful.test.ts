@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.ts';
 import { haystack as plainHaystack } from '../../src/lib/search/tokens.ts';
+import { densityLevel, LISTED } from '../../src/lib/search/index-format.ts';
 import { foldFromMap } from '../../src/lib/search/fold.ts';
 import { openccFoldMap } from '../../src/lib/search/opencc-fold.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -198,6 +199,39 @@ describe('exact totals and filter counts', () => {
     const provMenu = (await optionTexts(page, 'province')).slice(1);
     expect(provMenu.sort()).toEqual([...count(all, 'province', (r) => r.year === year)].map(([p, n]) => `${p}（${n}）`).sort());
     expect(await status(page)).toBe(`找到 ${recs.filter((r) => all.includes(r.url) && r.year === year).length} 份包含“${q2}”的报告。`);
+    await close();
+  });
+});
+
+describe('ranking', () => {
+  it('title, then town/county, then headings, then frequency per length, then newest year', async () => {
+    const { page, close } = await open('search/');
+    await page.waitForFunction(() => typeof window.archiveSearch?.search === 'function');
+    const byUrl = new Map(recs.map((r) => [r.url, r]));
+    // terms of up to three characters: the index's level is the term's own, so the order is known exactly
+    // (a posting of more than 2 × LISTED reports keeps only its highest levels: not so in this small archive)
+    expect(recs.length).toBeLessThanOrEqual(2 * LISTED);
+    const groups: number[] = [];
+    for (const q of ['复议', '公开', '申请人', '镇', '年度']) {
+      const term = haystack(q);
+      const key = (r: SearchRecord) => {
+        const t = haystack(r.text);
+        let count = 0;
+        for (let i = t.indexOf(term); i !== -1; i = t.indexOf(term, i + 1)) count++;
+        const tier = haystack(r.title).includes(term) ? 0 : haystack(`${r.town}${r.county}`).includes(term) ? 1 : haystack(r.headings).includes(term) ? 2 : 3;
+        return [tier, -densityLevel(count, r.text.length), -Number(r.year)];
+      };
+      const keys = (await api(page, q)).map((h) => key(byUrl.get(h.url)!));
+      expect(keys.length, q).toBe(truth(q).length);
+      for (let i = 1; i < keys.length; i++) {
+        const [a, b] = [keys[i - 1]!, keys[i]!];
+        const cmp = a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+        expect(cmp, `${q}: result ${i} (${keys[i - 1]} then ${keys[i]})`).toBeLessThanOrEqual(0);
+      }
+      groups.push(new Set(keys.map((k) => `${k[0]}/${k[1]}`)).size);
+    }
+    // tiers and levels are not all one: the order is tested, not only allowed
+    expect(Math.max(...groups)).toBeGreaterThan(1);
     await close();
   });
 });

@@ -11,7 +11,7 @@ import { bucketOf, decodeBucket, members } from '../../src/lib/search/index-form
 import { excerpt, firstMatch, matchForms, parseQuery, termGrams } from '../../src/lib/search/tokens.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 
-const rec = (i: number, text: string, title = `第${i}份报告`): SearchRecord => ({ id: `t${i}/2020`, url: '', title, town: `镇${i}`, county: '某县', province: '某省', year: '2020', format: '自由格式', text });
+const rec = (i: number, text: string, title = `第${i}份报告`): SearchRecord => ({ id: `t${i}/2020`, url: '', title, town: `镇${i}`, county: '某县', province: '某省', year: '2020', format: '自由格式', text, headings: '' });
 
 describe('OpenCC fold table', () => {
   const map = openccFoldMap();
@@ -52,7 +52,7 @@ describe('folded index', () => {
   const { table, buckets } = b.finish();
   const fold = foldFromPairs(table.fold);
   const lookup = (gram: string) => {
-    const set = decodeBucket(buckets[bucketOf(gram, table.buckets)]!, table.n).get(gram);
+    const set = decodeBucket(buckets[bucketOf(gram, table.buckets)]!, table.n).get(gram)?.set;
     return set ? [...members(set)] : [];
   };
   const find = (q: string) => {

@@ -4,7 +4,7 @@
  * either decode to sets within range or throw CorruptIndexError, never loop or hang.
  */
 import { describe, expect, it } from 'vitest';
-import { checkTable, CorruptIndexError, decodeBucket, encodeBucket, FORMAT_VERSION, members, type Posting } from '../../src/lib/search/index-format.ts';
+import { checkTable, CorruptIndexError, decodeBucket, denseLevels, densityLevel, encodeBucket, FORMAT_VERSION, HEADING_PREFIX, LISTED, members, TITLE_PREFIX, type Posting } from '../../src/lib/search/index-format.ts';
 
 // a small deterministic generator, so a failure can be reproduced
 function rng(seed: number) {
@@ -19,12 +19,15 @@ function postings(rand: () => number): Posting[] {
   for (let k = 0; k < 40; k++) {
     const len = 1 + Math.floor(rand() * 7); // longer than the indexer's 3: the format must not care
     const gram = Array.from({ length: len }, () => String.fromCharCode(0x4e00 + Math.floor(rand() * 500))).join('');
-    const title = rand() < 0.3;
-    if (seen.has(`${title}${gram}`)) continue;
-    seen.add(`${title}${gram}`);
+    const kind = rand();
+    const title = kind < 0.25;
+    const heading = !title && kind < 0.5;
+    if (seen.has(`${title}${heading}${gram}`)) continue;
+    seen.add(`${title}${heading}${gram}`);
     const dense = rand() < 0.3;
     const docs = [...new Set(Array.from({ length: dense ? 200 : 1 + Math.floor(rand() * 10) }, () => Math.floor(rand() * N)))].sort((a, b) => a - b);
-    out.push({ gram, title, docs });
+    // text grams carry a level per report; title and heading grams none
+    out.push(title || heading ? { gram, title, heading, docs } : { gram, title, docs, levels: docs.map(() => Math.floor(rand() * 16)) });
   }
   return out;
 }
@@ -36,7 +39,14 @@ describe('decodeBucket', () => {
       const ps = postings(rand);
       const map = decodeBucket(encodeBucket(ps, N), N);
       expect(map.size).toBe(ps.length);
-      for (const p of ps) expect([...members(map.get(p.title ? `\u0001${p.gram}` : p.gram)!)]).toEqual(p.docs);
+      for (const p of ps) {
+        const e = map.get(p.title ? `${TITLE_PREFIX}${p.gram}` : p.heading ? `${HEADING_PREFIX}${p.gram}` : p.gram)!;
+        expect([...members(e.set)]).toEqual(p.docs);
+        if (p.levels) {
+          const dense = denseLevels(e, N);
+          expect(Array.from(p.docs, (d) => dense[d])).toEqual(Array.from(p.levels));
+        } else expect(e.levels).toBeUndefined();
+      }
     }
   });
 
@@ -61,7 +71,7 @@ describe('decodeBucket', () => {
       try {
         const map = decodeBucket(bytes, N);
         let max = -1;
-        for (const set of map.values()) for (const d of members(set)) max = Math.max(max, d);
+        for (const { set } of map.values()) for (const d of members(set)) max = Math.max(max, d);
         if (max >= N) throw new Error(`report ${max} out of range`);
       } catch (e) {
         expect(e).toBeInstanceOf(CorruptIndexError);
@@ -71,6 +81,50 @@ describe('decodeBucket', () => {
     expect(threw).toBeGreaterThan(300);
     // a loop would never get here; this only guards against quadratic blow-ups
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('levels: occurrences per 10,000 characters on a half-octave scale, 0–15', () => {
+    expect(densityLevel(0, 1000)).toBe(0);
+    expect(densityLevel(1, 10000)).toBe(3);
+    expect(densityLevel(2, 10000)).toBe(5);
+    expect(densityLevel(1, 5000)).toBe(5);
+    expect(densityLevel(3, 1000)).toBe(densityLevel(30, 10000));
+    expect(densityLevel(1, 100000)).toBe(0);
+    expect(densityLevel(1000, 1000)).toBe(15);
+  });
+
+  it('a long posting keeps the levels of at most LISTED reports, the highest, and a floor bounding the rest', () => {
+    const n = 5000;
+    const rand = rng(4);
+    for (const m of [2 * LISTED, 2 * LISTED + 1, 600, 4000]) {
+      const docs = [...new Set(Array.from({ length: m * 2 }, () => Math.floor(rand() * n)))].sort((a, b) => a - b).slice(0, m);
+      const levels = docs.map(() => (rand() < 0.9 ? 5 + Math.floor(rand() * 3) : Math.floor(rand() * 16)));
+      const bytes = encodeBucket([{ gram: '公开', title: false, docs, levels }], n);
+      const e = decodeBucket(bytes, n).get('公开')!;
+      const dense = denseLevels(e, n);
+      if (docs.length <= 2 * LISTED) {
+        expect(e.top).toBeUndefined();
+        expect(docs.map((d) => dense[d])).toEqual(levels);
+        continue;
+      }
+      const floor = e.floor!;
+      expect(e.top!.length).toBeLessThanOrEqual(LISTED);
+      // every report above the floor is listed with its own level; the rest get the floor, an upper bound
+      docs.forEach((d, i) => expect(dense[d], `report ${d}`).toBe(levels[i]! > floor ? levels[i] : floor));
+      // and the floor is as low as LISTED allows: listing the floor's reports too would exceed it
+      expect(levels.filter((l) => l >= floor).length > LISTED || floor === 0).toBe(true);
+      for (let cut = bytes.length - 20; cut < bytes.length; cut++) expect(() => decodeBucket(bytes.subarray(0, cut), n)).toThrow(CorruptIndexError);
+    }
+  });
+
+  it('a bucket with both title and heading flags on a posting, or levels cut short, throws', () => {
+    expect(() => encodeBucket([{ gram: '镇', title: true, heading: true, docs: [1] }], N)).toThrow(/not both/);
+    const bytes = encodeBucket([{ gram: '镇', title: false, docs: [1, 2, 3], levels: [1, 2, 3] }], N);
+    expect(decodeBucket(bytes, N).get('镇')!.levels).toEqual(Uint8Array.of(0x21, 0x03));
+    const both = bytes.slice();
+    both[1] = 12;
+    expect(() => decodeBucket(both, N)).toThrow(/unknown flags/);
+    expect(() => decodeBucket(bytes.subarray(0, bytes.length - 1), N)).toThrow(/levels cut short/);
   });
 
   it('a huge posting count in a few bytes throws instead of allocating', () => {

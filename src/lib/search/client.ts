@@ -2,13 +2,26 @@
  * The search engine as the browser uses it (window.archiveSearch on the search
  * page). For each index part (src/lib/search/index-format.ts) it downloads the
  * part's table once, then per query only the buckets of the query's grams,
- * intersects their report sets, applies filters and ranks: title matches,
- * then town/county matches, then the rest, newest year first. A term longer
- * than a gram is checked against each candidate's text when the candidate is
- * shown, so no result lacks the query. No DOM code here.
+ * intersects their report sets, applies filters and ranks, all from the
+ * buckets and the part table (no report text is fetched to rank):
+ *
+ *   tier 0  the title has the query (every gram of every term is a title gram)
+ *   tier 1  the report's town or county name has it (a town's name as the query
+ *           puts that town's reports first even when its titles say otherwise)
+ *   tier 2  a section heading (h2–h6) has it (every gram is a heading gram)
+ *   tier 3  the rest: only the text has it
+ *
+ * and within a tier by frequency: how often the query occurs per length of the
+ * report's text, as the bound the index holds (for each term, the smallest
+ * densityLevel of its grams; summed over the terms), then newest year first.
+ * opts.sort year-desc/year-asc sorts by year first, then tier and frequency.
+ * Title and heading tiers of a term longer than a gram are, like its
+ * candidates, judged by its grams. A term longer than a gram is checked
+ * against each candidate's text when the candidate is shown, so no result
+ * lacks the query. No DOM code here.
  */
 import { gunzipSync } from 'fflate';
-import { andInto, bucketOf, checkTable, decodeBucket, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, members, PARTS_FILE, type DocFile, type DocSet, type PartTable } from './index-format.ts';
+import { andInto, bucketOf, checkTable, decodeBucket, denseLevels, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, HEADING_PREFIX, members, PARTS_FILE, TITLE_PREFIX, type DocFile, type DocSet, type Entry, type PartTable } from './index-format.ts';
 import { foldFromPairs, type Fold } from './fold.ts';
 import { containsAll, excerpt, firstMatch, haystack, matchForms, parseQuery, termGrams } from './tokens.ts';
 
@@ -39,7 +52,10 @@ export interface SearchOptions {
 export interface Candidate {
   part: Part;
   doc: number;
+  /** 0 title, 1 town/county name, 2 heading, 3 text only (lower ranks first) */
   tier: number;
+  /** how often the query occurs per length, as the index bounds it (higher ranks first within a tier) */
+  score: number;
   year: number;
   /** the query's terms folded with this part's table (parts of other sites fold on their own) */
   terms: string[];
@@ -80,7 +96,7 @@ export class Part {
   readonly format: Int32Array;
   /** 简繁 fold for this part's characters: queries are folded with it before grams are cut */
   readonly fold: Fold;
-  private buckets = new Map<number, Promise<Map<string, DocSet>>>();
+  private buckets = new Map<number, Promise<Map<string, Entry>>>();
   private docs = new Map<number, Promise<DocFile>>();
 
   constructor(url: string, local: boolean, table: PartTable) {
@@ -104,11 +120,16 @@ export class Part {
     return b;
   }
 
-  /** The reports holding every key (a gram, or "\u0001" + gram for the title). */
+  /** The entries of some keys (a gram, or TITLE_PREFIX / HEADING_PREFIX + gram); undefined where no report has it. */
+  async entries(keys: string[]): Promise<(Entry | undefined)[]> {
+    const maps = await Promise.all(keys.map((k) => this.bucket(bucketOf(k.replace(/^[\u0001\u0002]/, ''), this.table.buckets))));
+    return keys.map((k, i) => maps[i]!.get(k));
+  }
+
+  /** The reports holding every key. */
   async all(keys: string[]): Promise<DocSet> {
     const set = fullSet(this.table.n);
-    const maps = await Promise.all(keys.map((k) => this.bucket(bucketOf(k.replace(/^\u0001/, ''), this.table.buckets))));
-    keys.forEach((k, i) => andInto(set, maps[i]!.get(k) ?? emptySet(this.table.n)));
+    for (const e of await this.entries(keys)) andInto(set, e?.set ?? emptySet(this.table.n));
     return set;
   }
 
@@ -192,19 +213,27 @@ export class ArchiveSearch {
     for (const part of await this.parts()) {
       // each part folds the query with its own table (the same result for every character it holds)
       const q = parseQuery(query, part.fold);
-      const keys = q.terms.flatMap(termGrams);
-      const [body, title] = await Promise.all([part.all(keys), part.all(keys.map((k) => `\u0001${k}`))]);
+      const grams = q.terms.map(termGrams);
+      const keys = [...new Set(grams.flat())];
+      const n = part.table.n;
+      // one download per bucket: a gram's title and heading entries are in the gram's bucket
+      const [found, title, heading] = await Promise.all([part.entries(keys), part.all(keys.map((k) => TITLE_PREFIX + k)), part.all(keys.map((k) => HEADING_PREFIX + k))]);
+      const body = fullSet(n);
+      for (const e of found) andInto(body, e?.set ?? emptySet(n));
+      const level = new Map(keys.map((k, i) => [k, denseLevels(found[i], n)]));
       for (const doc of members(body)) {
         const p = part.place(doc);
         if (!wanted.every(([k, v]) => v.has(p[k]))) continue;
-        const inTitle = q.terms.length > 0 && has(title, doc);
-        const inTown = q.terms.length > 0 && containsAll(`${p.town}${p.county}`, q.terms, part.fold);
-        list.push({ part, doc, tier: inTitle ? 0 : inTown ? 1 : 2, year: Number(p.year), terms: q.terms, exact: q.exact });
+        const any = q.terms.length > 0;
+        const tier = any && has(title, doc) ? 0 : any && containsAll(`${p.town}${p.county}`, q.terms, part.fold) ? 1 : any && has(heading, doc) ? 2 : 3;
+        let score = 0;
+        for (const g of grams) score += g.reduce((m, k) => Math.min(m, level.get(k)![doc]!), 15);
+        list.push({ part, doc, tier, score, year: Number(p.year), terms: q.terms, exact: q.exact });
       }
     }
     const dir = opts.sort === 'year-asc' ? 1 : -1;
     // stable sort: within equal keys, parts and reports keep their (id) order
-    list.sort(opts.sort ? (a, b) => dir * (a.year - b.year) || a.tier - b.tier : (a, b) => a.tier - b.tier || b.year - a.year);
+    list.sort(opts.sort ? (a, b) => dir * (a.year - b.year) || a.tier - b.tier || b.score - a.score : (a, b) => a.tier - b.tier || b.score - a.score || b.year - a.year);
     return { terms, exact, list };
   }
 

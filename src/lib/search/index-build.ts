@@ -1,8 +1,10 @@
 /**
  * Builds one search index part (src/lib/search/index-format.ts) from search
  * records, one report at a time: each report's distinct characters, pairs and
- * triples (and its title's, flagged) go into posting lists held as plain
- * arrays of report numbers (after 简繁 folding, src/lib/search/fold.ts); finish() packs them into buckets of about
+ * triples (and its title's and headings', flagged) go into posting lists held as plain
+ * arrays of report numbers (after 简繁 folding, src/lib/search/fold.ts); a text gram's
+ * entry also carries how often it occurs per length of the text (densityLevel), packed
+ * as report × 16 + level. finish() packs them into buckets of about
  * BUCKET_BYTES. Pure: the caller writes (and compresses) the files.
  *
  * Grams are counted as numbers (code units × 65536ⁿ), not strings, and looked
@@ -10,7 +12,7 @@
  * times per character of the archive (35 million characters at 10,000
  * reports) and a Map with keys above 2³¹ hashes boxed numbers: 12 s of 22 s.
  */
-import { bucketOf, encodeBucket, postingSize, FORMAT_VERSION, type DocFile, type PartTable, type Posting } from './index-format.ts';
+import { bucketOf, densityLevel, encodeBucket, postingSize, FORMAT_VERSION, type DocFile, type PartTable, type Posting } from './index-format.ts';
 import type { SearchRecord } from './records.ts';
 import { foldFromMap, pairsFor, type Fold } from './fold.ts';
 import { openccFoldMap } from './opencc-fold.ts';
@@ -25,16 +27,18 @@ export const BUCKET_BYTES = 12 * 1024;
 const P16 = 65536;
 const P32 = 2 ** 32;
 const TITLE_KEY = 2 ** 48;
+const HEADING_KEY = 2 ** 49;
 
-function gramOf(key: number): { gram: string; title: boolean } {
-  const title = key >= TITLE_KEY;
-  let k = title ? key - TITLE_KEY : key;
+function gramOf(key: number): { gram: string; title: boolean; heading: boolean } {
+  const heading = key >= HEADING_KEY;
+  const title = !heading && key >= TITLE_KEY;
+  let k = heading ? key - HEADING_KEY : title ? key - TITLE_KEY : key;
   const units: number[] = [];
   while (k > 0) {
     units.unshift(k % P16);
     k = Math.floor(k / P16);
   }
-  return { gram: String.fromCharCode(...units), title };
+  return { gram: String.fromCharCode(...units), title, heading };
 }
 
 /** number → gram id, open addressing with linear probing; keys are integers below 2⁵³. */
@@ -93,8 +97,12 @@ export class PartBuilder {
     this.fold = foldFromMap(foldMap);
   }
   private ids = new GramTable();
+  /** per gram id: its reports (a text gram's as report × 16 + level) */
   private lists: number[][] = [];
   private last: number[] = [];
+  /** occurrences of each text gram in the report being added, and the grams it has */
+  private count = new Int32Array(1 << 16);
+  private touched: number[] = [];
   private n = 0;
   private table = { provinces: [] as string[], counties: [] as [string, number][], towns: [] as [string, number, number][], formats: [] as string[], years: [] as number[], formatOf: [] as number[] };
   private provinceIx = new Map<string, number>();
@@ -103,28 +111,38 @@ export class PartBuilder {
   private lastId = '';
   private lastTown = '';
 
-  private add(key: number, doc: number) {
+  private add(key: number, doc: number, counted: boolean) {
     const id = this.ids.id(key);
     if (id === this.lists.length) {
       this.lists.push([]);
       this.last.push(-1);
+      if (id === this.count.length) {
+        const next = new Int32Array(this.count.length * 2);
+        next.set(this.count);
+        this.count = next;
+      }
     }
     if (this.last[id] !== doc) {
       this.lists[id]!.push(doc);
       this.last[id] = doc;
-    }
+      if (counted) {
+        this.count[id] = 1;
+        this.touched.push(id);
+      }
+    } else if (counted) this.count[id]!++;
   }
 
   private grams(text: string, doc: number, offset: number) {
+    const counted = offset === 0;
     for (const run of runs(normalize(text, this.fold))) {
       for (let i = 0; i < run.length; i++) {
         const a = run.charCodeAt(i);
         this.seen[a] = 1;
-        this.add(offset + a, doc);
+        this.add(offset + a, doc, counted);
         if (i + 1 < run.length) {
           const b = run.charCodeAt(i + 1);
-          this.add(offset + a * P16 + b, doc);
-          if (i + 2 < run.length) this.add(offset + a * P32 + b * P16 + run.charCodeAt(i + 2), doc);
+          this.add(offset + a * P16 + b, doc, counted);
+          if (i + 2 < run.length) this.add(offset + a * P32 + b * P16 + run.charCodeAt(i + 2), doc, counted);
         }
       }
     }
@@ -136,7 +154,14 @@ export class PartBuilder {
     this.lastId = r.id;
     const doc = this.n++;
     this.grams(r.text, doc, 0);
+    // each text gram's last entry is this report: give it the report's level
+    for (const id of this.touched) {
+      const l = this.lists[id]!;
+      l[l.length - 1] = doc * 16 + densityLevel(this.count[id]!, r.text.length);
+    }
+    this.touched.length = 0;
     this.grams(r.title, doc, TITLE_KEY);
+    this.grams(r.headings, doc, HEADING_KEY);
     const t = this.table;
     const index = (m: Map<string, number>, key: string, make: () => number) => m.get(key) ?? (m.set(key, make()), m.get(key)!);
     const province = index(this.provinceIx, r.province, () => t.provinces.push(r.province) - 1);
@@ -153,14 +178,30 @@ export class PartBuilder {
   finish(): { table: PartTable; buckets: Uint8Array[]; grams: number } {
     const n = this.n;
     let total = 0;
-    for (const l of this.lists) total += postingSize(l, n) + 8;
+    const all = [...this.ids.entries()].map(([key, id]) => {
+      const { gram, title, heading } = gramOf(key);
+      const l = this.lists[id]!;
+      const p: Posting = { gram, title, heading, docs: l };
+      if (!title && !heading) {
+        // unpacked into typed arrays (5 bytes an entry instead of 8), the packed list let go
+        const docs = new Int32Array(l.length);
+        const levels = new Uint8Array(l.length);
+        for (let i = 0; i < l.length; i++) {
+          docs[i] = l[i]! >>> 4;
+          levels[i] = l[i]! & 15;
+        }
+        p.docs = docs;
+        p.levels = levels;
+        this.lists[id] = [];
+      }
+      return p;
+    });
+    for (const p of all) total += postingSize(p.docs, n, !p.title && !p.heading) + 8;
     const count = Math.max(1, Math.ceil(total / BUCKET_BYTES));
     const byBucket: Posting[][] = Array.from({ length: count }, () => []);
-    for (const [key, id] of this.ids.entries()) {
-      const { gram, title } = gramOf(key);
-      byBucket[bucketOf(gram, count)]!.push({ gram, title, docs: this.lists[id]! });
-    }
-    const order = (a: Posting, b: Posting) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : Number(a.title) - Number(b.title));
+    for (const p of all) byBucket[bucketOf(p.gram, count)]!.push(p);
+    const kind = (p: Posting) => (p.title ? 1 : p.heading ? 2 : 0);
+    const order = (a: Posting, b: Posting) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : kind(a) - kind(b));
     const buckets = byBucket.map((ps) => encodeBucket(ps.sort(order), n));
     const { years, formatOf, ...rest } = this.table;
     const yearBase = years.reduce((a, b) => Math.min(a, b), years[0] ?? 0);

@@ -17,17 +17,42 @@
  * Every file is gzip (decompressed in the browser by fflate, so it works on any
  * server, with or without Content-Encoding). A posting list is stored as a
  * bitmap over the part's reports when that is smaller, else as varint gaps.
- * Title grams are kept apart (flag TITLE) in the same bucket as the gram, so
- * ranking title matches first costs no extra download.
+ * Title grams are kept apart (flag TITLE) in the same bucket as the gram, and so
+ * are heading grams (flag HEADING: the report's h2–h6), so ranking title and
+ * heading matches first costs no extra download. A body posting also holds how
+ * often the gram occurs per length of each report's text (a 4-bit level,
+ * densityLevel below), so ranking by frequency needs no report text either:
+ * for a list of up to 2 × LISTED reports every report's level, two to a byte
+ * after the list; for a longer one only the LISTED (at most) reports of the
+ * highest levels, and a floor that every other report's level is at most.
  */
 
 /** Bumped whenever a file's layout changes; the search page refuses a part of another version. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** The index's folder in the site (not search/: that is the search page). */
 export const INDEX_DIR = 'search-index';
 /** The site's list of parts, relative to this file: { version, parts: ["0/", …] }. */
 export const PARTS_FILE = `${INDEX_DIR}/parts.json`;
 export const TITLE = 4;
+export const HEADING = 8;
+/** Key prefixes of a decoded bucket: title and heading grams are kept apart from the body's. */
+export const TITLE_PREFIX = '\u0001';
+export const HEADING_PREFIX = '\u0002';
+
+/**
+ * How often a gram occurs in a report, per length of its text, as a level 0–15: occurrences
+ * per 10,000 characters on a half-octave scale (level 3 is one per 10,000 characters, each
+ * step ×√2, level 15 is 64 or more; a level of 0 is below one in 28,000). The level of a
+ * term is at most the smallest level of its grams (the term occurs no more often than
+ * any of its grams), so the search page ranks by that bound.
+ */
+/** A long posting lists at most this many reports' levels (the highest). */
+export const LISTED = 128;
+
+export function densityLevel(occurrences: number, length: number): number {
+  if (occurrences <= 0 || length <= 0) return 0;
+  return Math.max(0, Math.min(15, Math.floor(2 * Math.log2((occurrences * 10000) / length)) + 3));
+}
 
 export interface PartTable {
   version: number;
@@ -100,9 +125,11 @@ export function gapsSize(docs: ArrayLike<number>): number {
   return size;
 }
 
-/** Encoded size of one posting list (kind byte + payload), the smaller of the two forms. */
-export function postingSize(docs: ArrayLike<number>, n: number): number {
-  return 1 + Math.min(gapsSize(docs), Math.ceil(n / 8));
+/** Encoded size of one posting list (kind byte + payload, the smaller of the two forms, + its levels, at most). */
+export function postingSize(docs: ArrayLike<number>, n: number, levels: boolean): number {
+  const m = docs.length;
+  // a long posting's listed reports: their gaps as if evenly spread, and their levels
+  return 1 + Math.min(gapsSize(docs), Math.ceil(n / 8)) + (!levels ? 0 : m <= 2 * LISTED ? Math.ceil(m / 2) : 2 + LISTED * varintSize(Math.ceil(n / LISTED)) + LISTED / 2);
 }
 
 class Writer {
@@ -130,9 +157,13 @@ class Writer {
 
 export interface Posting {
   gram: string;
+  /** a gram of the title or of a heading (no levels), or of the text (levels) */
   title: boolean;
+  heading?: boolean;
   /** sorted report numbers */
   docs: ArrayLike<number>;
+  /** per report of docs, its densityLevel (0–15; absent: 0); only body postings store them */
+  levels?: ArrayLike<number>;
 }
 
 /** One bucket's bytes (before gzip). */
@@ -142,7 +173,8 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
   const bitmapBytes = Math.ceil(n / 8);
   for (const p of postings) {
     // flags, then the gram's length in code units as a varint: any gram length round-trips
-    w.byte(p.title ? TITLE : 0);
+    if (p.title && p.heading) throw new Error('search index: a posting is of the title or of the headings, not both');
+    w.byte(p.title ? TITLE : p.heading ? HEADING : 0);
     w.varint(p.gram.length);
     for (let i = 0; i < p.gram.length; i++) {
       const c = p.gram.charCodeAt(i);
@@ -164,6 +196,7 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
       for (let i = 0; i < p.docs.length; i++) w.buf[start + (p.docs[i]! >>> 3)]! |= 1 << (p.docs[i]! & 7);
       w.len += bitmapBytes;
     }
+    if (!p.title && !p.heading) writeLevels(w, p);
   }
   return w.buf.slice(0, w.len);
 }
@@ -179,16 +212,82 @@ export function fullSet(n: number): DocSet {
   return s;
 }
 
+/** A body posting's levels: all of them (2 × LISTED reports or fewer), or a floor and the reports above it. */
+function writeLevels(w: Writer, p: Posting) {
+  const m = p.docs.length;
+  const lv = p.levels;
+  const level = (i: number) => {
+    const v = lv ? lv[i]! : 0;
+    return v >= 15 ? 15 : v > 0 ? v | 0 : 0;
+  };
+  if (m <= 2 * LISTED) {
+    // two to a byte, the first in the low half
+    w.ensure((m + 1) >>> 1);
+    for (let i = 0; i < m; i += 2) w.buf[w.len++] = level(i) | (i + 1 < m ? level(i + 1) << 4 : 0);
+    return;
+  }
+  // the lowest floor with at most LISTED reports above it
+  const count = new Int32Array(16);
+  for (let i = 0; i < m; i++) count[level(i)]!++;
+  let floor = 15;
+  for (let above = 0; floor > 0 && above + count[floor]! <= LISTED; floor--) above += count[floor]!;
+  const listed: number[] = [];
+  for (let i = 0; i < m; i++) if (level(i) > floor) listed.push(i);
+  w.byte(floor);
+  w.varint(listed.length);
+  for (let k = 0, prev = 0; k < listed.length; k++) {
+    w.varint(p.docs[listed[k]!]! - prev);
+    prev = p.docs[listed[k]!]!;
+  }
+  w.ensure((listed.length + 1) >>> 1);
+  for (let k = 0; k < listed.length; k += 2) w.buf[w.len++] = level(listed[k]!) | (k + 1 < listed.length ? level(listed[k + 1]!) << 4 : 0);
+}
+
+/**
+ * A decoded posting: its reports, and for a body gram their levels (packed two to a byte): of every
+ * report in order (top undefined), or of the reports in top only, every other report's level being
+ * at most floor.
+ */
+export interface Entry {
+  set: DocSet;
+  levels: Uint8Array | undefined;
+  floor?: number;
+  top?: Uint32Array;
+}
+
+const popcount = (v: number) => {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+};
+
+/** Per report of the part, the entry's level (0 where the gram is absent or the entry has none). */
+export function denseLevels(e: Entry | undefined, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  if (!e?.levels) return out;
+  const nibble = (k: number) => ((e.levels![k >>> 1] ?? 0) >>> ((k & 1) * 4)) & 15;
+  if (e.top) {
+    // the bound for reports not listed: the floor
+    for (const doc of members(e.set)) out[doc] = e.floor ?? 0;
+    e.top.forEach((doc, k) => (out[doc] = nibble(k)));
+    return out;
+  }
+  let k = 0;
+  for (const doc of members(e.set)) out[doc] = nibble(k++);
+  return out;
+}
+
 /** A bucket that cannot be decoded: truncated, corrupt or of another layout. */
 export class CorruptIndexError extends Error {}
 
 /**
- * Decodes a bucket into a map from key (gram, with "\u0001" in front for a title gram) to its set.
+ * Decodes a bucket into a map from key (gram, with TITLE_PREFIX or HEADING_PREFIX in front for a
+ * title or heading gram) to its entry.
  * Bounded: every read is checked against the buffer, so truncated or corrupt bytes throw
  * CorruptIndexError instead of looping or reading past the end.
  */
-export function decodeBucket(bytes: Uint8Array, n: number): Map<string, DocSet> {
-  const out = new Map<string, DocSet>();
+export function decodeBucket(bytes: Uint8Array, n: number): Map<string, Entry> {
+  const out = new Map<string, Entry>();
   let at = 0;
   const fail = (why: string): never => {
     throw new CorruptIndexError(`search index: bucket is truncated or corrupt (${why} at byte ${at} of ${bytes.length})`);
@@ -209,15 +308,16 @@ export function decodeBucket(bytes: Uint8Array, n: number): Map<string, DocSet> 
   const bitmapBytes = Math.ceil(n / 8);
   for (let k = 0; k < count; k++) {
     const head = byte();
-    if (head & ~TITLE) fail('unknown flags');
+    if (head & ~(TITLE | HEADING) || head === (TITLE | HEADING)) fail('unknown flags');
     const len = varint();
     if (len === 0 || len * 2 > bytes.length - at) fail('bad gram length');
     let gram = '';
     for (let i = 0; i < len; i++, at += 2) gram += String.fromCharCode((bytes[at]! << 8) | bytes[at + 1]!);
     const set = emptySet(n);
     const kind = byte();
+    let m = 0;
     if (kind === 0) {
-      const m = varint();
+      m = varint();
       if (m > n || m > bytes.length - at) fail('too many reports');
       for (let i = 0, doc = 0; i < m; i++) {
         doc += varint();
@@ -229,8 +329,29 @@ export function decodeBucket(bytes: Uint8Array, n: number): Map<string, DocSet> 
       for (let i = 0; i < bitmapBytes; i++) set[i >>> 2]! |= bytes[at + i]! << ((i & 3) * 8);
       at += bitmapBytes;
       if (n & 31) set[set.length - 1]! &= (1 << (n & 31)) - 1;
+      for (let i = 0; i < set.length; i++) m += popcount(set[i]!);
     } else fail('unknown list kind');
-    out.set(head & TITLE ? `\u0001${gram}` : gram, set);
+    const entry: Entry = { set, levels: undefined };
+    if (!head) {
+      let t = m;
+      if (m > 2 * LISTED) {
+        entry.floor = byte();
+        if (entry.floor > 15) fail('bad level floor');
+        t = varint();
+        if (t > LISTED || t > bytes.length - at) fail('too many levels listed');
+        entry.top = new Uint32Array(t);
+        for (let i = 0, doc = 0; i < t; i++) {
+          doc += varint();
+          if (doc >= n || !has(set, doc)) fail('listed report not in the list');
+          entry.top[i] = doc;
+        }
+      }
+      const size = (t + 1) >>> 1;
+      if (size > bytes.length - at) fail('levels cut short');
+      entry.levels = bytes.slice(at, at + size);
+      at += size;
+    }
+    out.set(head & TITLE ? `${TITLE_PREFIX}${gram}` : head & HEADING ? `${HEADING_PREFIX}${gram}` : gram, entry);
   }
   if (at !== bytes.length) fail('trailing bytes');
   return out;

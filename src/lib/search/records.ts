@@ -21,20 +21,27 @@ export interface SearchRecord {
   format: string;
   /** The visible text of the searchable region, blocks separated by newlines. */
   text: string;
+  /** The section headings of the region (h2–h6, not the h1 title), one a line: ranked after the title. */
+  headings: string;
 }
 
 /** Blocks and cells end with a line break, so figures in neighbouring cells never run together. */
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'th', 'td', 'caption', 'dt', 'dd', 'div', 'section', 'table']);
 const SKIPPED = new Set(['script', 'style', 'noscript']);
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+const tidy = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 
 export function recordFromHtml(html: string): SearchRecord | undefined {
   let depth = 0; // open elements inside the body region (0: outside)
   let skip = 0; // depth at which an ignored subtree started (0: none)
   let inH1 = false;
+  let inHeading = 0; // depth of the open h2–h6 (0: none)
   let done = false;
   let text = '';
   let title = '';
+  let headings = '';
   let attrs: Record<string, string> = {};
   const parser = new Parser(
     {
@@ -51,17 +58,23 @@ export function recordFromHtml(html: string): SearchRecord | undefined {
         depth++;
         if (!skip && ('data-pagefind-ignore' in a || SKIPPED.has(name))) skip = depth;
         if (!skip && name === 'h1' && !title) inH1 = true;
+        if (!skip && !inHeading && HEADINGS.has(name)) inHeading = depth;
       },
       ontext(t) {
         if (depth === 0 || skip || done) return;
         text += t;
         if (inH1) title += t;
+        if (inHeading) headings += t;
       },
       onclosetag(name) {
         if (depth === 0 || done || VOID.has(name)) return;
         if (skip === depth) skip = 0;
         else if (!skip) {
           if (name === 'h1') inH1 = false;
+          if (inHeading === depth) {
+            inHeading = 0;
+            headings += '\n';
+          }
           if (BLOCKS.has(name)) text += '\n';
         }
         depth--;
@@ -83,6 +96,7 @@ export function recordFromHtml(html: string): SearchRecord | undefined {
     province: attrs['data-province'] ?? '',
     year: attrs['data-year'] ?? '',
     format: attrs['data-format'] ?? '',
-    text: text.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim(),
+    text: tidy(text),
+    headings: tidy(headings),
   };
 }
