@@ -65,7 +65,21 @@ const VERIFY_BATCH = 20;
 
 let run = 0;
 let query = '';
-async function search() {
+/**
+ * A search that fails (an index file truncated on upload, a part of another site in an older
+ * format, a server error) says so instead of leaving 正在检索… on screen.
+ */
+async function search(): Promise<void> {
+  try {
+    await runSearch();
+  } catch (e) {
+    status.textContent = `检索出错：检索索引无法读取（可能已损坏或未完整上传）。请稍后再试；如一直出错，请告知网站管理员重新生成并完整上传网站。（${(e as Error).message}）`;
+    status.dataset['error'] = 'true';
+  }
+}
+
+async function runSearch() {
+  delete status.dataset['error'];
   const mine = ++run;
   const q = input.value.trim();
   query = q;

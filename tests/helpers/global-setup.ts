@@ -23,6 +23,12 @@ export const INCREMENTAL_LOG = path.join(ROOT, 'test-artifacts/incremental-build
 export const INTERRUPTED_DIST = path.join(ROOT, 'test-artifacts/site-interrupted');
 export const INTERRUPTED_FULL_DIST = path.join(ROOT, 'test-artifacts/site-interrupted-full');
 export const INTERRUPTED_LOG = path.join(ROOT, 'test-artifacts/interrupted-builds.log');
+/**
+ * Search caching: the interrupted-builds archive as built in full (v1), and the same archive with
+ * reports added, built again (v2): a browser that cached v1's index must not show wrong results from v2.
+ */
+export const CACHE_V2_CONTENT = path.join(ROOT, 'test-artifacts/corpus-cache-v2');
+export const CACHE_V2_DIST = path.join(ROOT, 'test-artifacts/site-cache-v2');
 /** A reports folder with a redirects.yml beside it holding a real entry. */
 export const REDIRECT_ROOT = path.join(ROOT, 'test-artifacts/corpus-redirect');
 export const REDIRECT_DIST = path.join(ROOT, 'test-artifacts/site-redirect');
@@ -143,6 +149,20 @@ export default async function setup() {
   const after = await buildSite({ outDir: INTERRUPTED_DIST, contentDir: INCREMENTAL_CONTENT });
   await writeFile(INTERRUPTED_LOG, `${kills.join('\n')}\n---\n${after}`);
   await buildSite({ outDir: INTERRUPTED_FULL_DIST, contentDir: INCREMENTAL_CONTENT, env: { NIANBAO_FULL_BUILD: '1' } });
+
+  // search caching: v1 is INTERRUPTED_FULL_DIST; v2 adds reports of towns sorted among the others
+  await rm(CACHE_V2_CONTENT, { recursive: true, force: true });
+  await cp(INCREMENTAL_CONTENT, CACHE_V2_CONTENT, { recursive: true });
+  let added = 0;
+  for (const r of generateCorpus(60, 23)) {
+    const dest = path.join(CACHE_V2_CONTENT, r.path);
+    if (added >= 4 || (await readFile(dest, 'utf8').then(() => true, () => false))) continue;
+    await mkdir(path.dirname(dest), { recursive: true });
+    await writeFile(dest, r.content);
+    added++;
+  }
+  await rm(CACHE_V2_DIST, { recursive: true, force: true });
+  await buildSite({ outDir: CACHE_V2_DIST, contentDir: CACHE_V2_CONTENT, env: { NIANBAO_FULL_BUILD: '1' } });
 
   // redirects: a real entry beside a reports folder
   await rm(REDIRECT_ROOT, { recursive: true, force: true });
