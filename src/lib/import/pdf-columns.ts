@@ -66,7 +66,7 @@ export function looseTokens(lines: string[], from: number, to: number, parse: (t
 }
 
 /** Where `row`'s label starts: its pieces may be split over tokens with other cells' text between. */
-function matchLabel(tokens: LooseToken[], from: number, row: LooseRow): { first: number; last: number } | undefined {
+export function matchLabel(tokens: LooseToken[], from: number, row: LooseRow): { first: number; last: number } | undefined {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.value || !t.key) continue;

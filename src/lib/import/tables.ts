@@ -21,7 +21,7 @@ import {
   type Stats,
 } from '../stats/template.ts';
 import { labelKey, stripEnumerator, toHalfWidth } from './normalize.ts';
-import { looseTokens, readLoose, type LooseRow } from './pdf-columns.ts';
+import { looseTokens, matchLabel, readLoose, type LooseRow } from './pdf-columns.ts';
 
 export type TableKind = 'proactive' | 'applications' | 'reviewLitigation';
 export interface TableBlock {
@@ -298,6 +298,27 @@ export function extractStatTables(lines: string[]): TablesResult {
     });
     break;
   }
+  // raw pdftotext of a ruled applications table whose first column alone kept its place
+  const appsAt = order.findIndex(([k]) => k === 'applications');
+  const reviewAt = order.findIndex(([k]) => k === 'reviewLitigation');
+  if (appsAt >= 0 && reviewAt === appsAt + 1 && incompleteAt('applications')) {
+    const first = readFirstColumn(format, lines, order[appsAt]![1] + 1, order[reviewAt]![1], stats);
+    if (first) {
+      const drop = new Set<number>();
+      for (const k of first.review ? (['applications', 'reviewLitigation'] as TableKind[]) : (['applications'] as TableKind[])) {
+        const r = readOf.get(k);
+        if (r) for (let i = r.warningsFrom; i < r.warningsTo; i++) drop.add(i);
+        cellsRead -= r?.cells ?? 0;
+        for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i]!.kind === k) blocks.splice(i, 1);
+      }
+      const kept = warnings.filter((_, i) => !drop.has(i));
+      warnings.length = 0;
+      warnings.push(...kept, ...first.warnings);
+      cellsRead += first.cells;
+      blocks.push({ kind: 'applications', start: order[appsAt]![1] + 1, end: order[reviewAt]![1] });
+      if (first.review) blocks.push({ kind: 'reviewLitigation', start: order[reviewAt]![1] + 1, end: first.review.end });
+    }
+  }
   if (blocks.length === 0) {
     // the headings are there but no table could be read: say so rather than import a free report silently
     return { ...empty, warnings: [`法定统计表格未能读出: 找到了表格标题（${[...headings.keys()].map(kindName).join('、')}），但没有读出单元格；按无统计表格（free）导入，请核对原件`] };
@@ -508,4 +529,88 @@ function readUniform(format: NationalFormat, kinds: TableKind[], lines: string[]
     end,
     warning: `${kinds.map(kindName).join('、')}: 表格文字次序已乱，但恰有 ${need} 个数字、与模板单元格数相同且都是 ${figures[0]}，故每个单元格均为 ${figures[0]}；请核对原件`,
   };
+}
+
+/**
+ * Raw pdftotext of a ruled applications table (LibreOffice's PDF): each row's label is followed by
+ * its first figure, the 自然人 column; the other six columns' figures come after, in an order that
+ * cannot be trusted, partly after the next table's heading. Each cell is known only when those
+ * other figures are exactly the first figures again (the 总计 column) plus zeros, one per cell:
+ * then every other applicant column is 0 and 总计 equals 自然人 — the figures admit no other
+ * reading, because 总计 is the sum of the six columns and none is negative. The filled table must
+ * pass the template's arithmetic checks too. Then the review table is read after the spill.
+ */
+function readFirstColumn(
+  format: NationalFormat,
+  lines: string[],
+  from: number,
+  reviewHeading: number,
+  stats: Stats,
+): { cells: number; warnings: string[]; review?: { end: number } } | undefined {
+  const tokens = looseTokens(lines, from, reviewHeading, (t) => parseValue(t));
+  const defs = looseRows(format, 'applications');
+  const starts: { first: number; last: number }[] = [];
+  let cursor = 0;
+  for (const d of defs) {
+    const m = matchLabel(tokens, cursor, d.row);
+    if (!m) return undefined;
+    starts.push(m);
+    cursor = m.last + 1;
+  }
+  // each row's figures, from its label's first piece (a wrapped label may hold its figure between
+  // its lines) to the next row's label; a row printed with its figure just above its label line
+  // (不予公 4.保护第三方合法权益 after …稳定” 0 / 0) takes the previous row's last one
+  const own: number[][] = defs.map((_, k) => {
+    const end = k + 1 < defs.length ? starts[k + 1]!.first : tokens.length;
+    const at: number[] = [];
+    for (let i = starts[k]!.first + 1; i < end; i++) if (tokens[i]!.value) at.push(i);
+    return at;
+  });
+  for (let k = 1; k < own.length; k++) if (own[k]!.length === 0 && own[k - 1]!.length >= 2) own[k]!.push(own[k - 1]!.pop()!);
+  const firsts: number[] = [];
+  const used = new Set<number>();
+  for (const at of own) {
+    const v = at.length ? tokens[at[0]!]!.value!.value : null;
+    if (typeof v !== 'number') return undefined;
+    firsts.push(v);
+    used.add(at[0]!);
+  }
+  const rest: number[] = [];
+  for (const [i, t] of tokens.entries()) {
+    if (!t.value || used.has(i)) continue;
+    if (typeof t.value.value !== 'number') return undefined;
+    rest.push(t.value.value);
+  }
+  // the spill: the figures right after the next heading, before the review table's own words
+  let reviewFrom = reviewHeading + 1;
+  for (let i = reviewHeading + 1; i < lines.length; i++) {
+    const words = toHalfWidth(lines[i]!).trim().split(/[\s|]+/).filter(Boolean);
+    if (words.length === 0) continue;
+    if (!words.every((w) => /^\d+$/.test(w))) break;
+    rest.push(...words.map(Number));
+    reviewFrom = i + 1;
+  }
+  const others = APPLICANT_COLUMNS.length - 1;
+  if (rest.length !== defs.length * others) return undefined;
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b).join(',');
+  const expected = [...firsts, ...Array<number>(defs.length * (others - 1)).fill(0)];
+  if (sorted(rest) !== sorted(expected)) return undefined;
+  const trial = structuredClone(stats);
+  defs.forEach((d, k) => {
+    const row = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c.key, c.key === APPLICANT_COLUMNS[0]!.key || c.key === 'total' ? firsts[k]! : 0]));
+    setPath(trial.applications as Record<string, unknown>, d.path, row);
+  });
+  if (checkStats(format, trial).some((c) => c.ok === false && !c.id.startsWith('reviewLitigation'))) return undefined;
+  stats.applications = trial.applications;
+  const warnings = [
+    `依申请公开: 表格文字次序已乱；每行的第一个数字（自然人）之后的 ${rest.length} 个数字恰为这些数字再加 0，故其他申请人各栏均为 0、总计等于自然人；请核对原件`,
+  ];
+  let cells = defs.length * APPLICANT_COLUMNS.length;
+  const review = readLooseTable(format, 'reviewLitigation', lines, reviewFrom, lines.length, stats);
+  if (review && review.cells > 0) {
+    warnings.push(...review.warnings);
+    cells += review.cells;
+    return { cells, warnings, review: { end: review.end } };
+  }
+  return { cells, warnings };
 }
