@@ -192,6 +192,7 @@ describe('publication facts and panels in other shapes (studied portal pages; na
     ['a bullet and a time', '  • 2025-02-10 15:59', '2025-02-10'],
     ['a date, 作者 and 点击数 with table borders', '2022-01-20 作者:佚名 点击数: | ||||||||||||', '2022-01-20'],
     ['a Chinese date glued to 来源', '2022年01月18日来源:1', '2022-01-18'],
+    ['发表日期 glued to 编辑录入', '发表日期:2017-02-23编辑录入:admin', '2017-02-23'],
   ])('%s', (_name, line, published) => {
     const c = clean(['白石镇2021年政府信息公开工作年度报告', line, '正文。']);
     expect(c.published).toBe(published);
@@ -211,8 +212,14 @@ describe('publication facts and panels in other shapes (studied portal pages; na
     expect([c.indexNo, c.agency]).toEqual(['116200000000000000/2010-00001', '青山县白石镇人民政府']);
     expect(c.lines).toEqual(['', '', '根据条例，现向社会公布本镇报告。']);
   });
-  test('a bulleted, spaced 索 引 号', () => {
+  test('a bulleted, spaced 索 引 号 (• or - as the bullet)', () => {
     expect(clean(['• 索 引 号:QZ00000-1620-2017-00001']).indexNo).toBe('QZ00000-1620-2017-00001');
+    expect(clean(['- 索 引 号:Qz00000-0100-2017-00001', '    - 发布机构:白石乡人民政府']).indexNo).toBe('Qz00000-0100-2017-00001');
+    expect(clean(['    - 发布机构:白石乡人民政府']).agency).toBe('白石乡人民政府');
+  });
+  test('a list item of the report is not a panel line', () => {
+    const line = '- 全年公开信息52条，其中工作动态30条。';
+    expect(clean([line]).lines).toEqual([line]);
   });
   test('a saved page: 发布机构 outside the report names the town, before a town a body sentence names', async () => {
     const { importFile } = await import('../../src/lib/import/index.ts');

@@ -91,7 +91,7 @@ export function clean(input: string[]): Cleaned {
       inChart = false;
     }
     // a portal's metadata panel flattened as a table: 索引号: | /2015-26440 | 公开方式: | … (a bullet before it)
-    const half = despaceLabel(toHalfWidth(t).replace(/\s*\|\s*/g, ' ').trim().replace(/^[•·●▪]\s*/, ''));
+    const half = despaceLabel(toHalfWidth(t).replace(/\s*\|\s*/g, ' ').trim().replace(/^[•·●▪\-–—]\s*/, ''));
     // …or as a row of labels over a row of values: 索引号 | 公开方式 | 发布机构 |  /  1162…/2010-00023 | 主动公开 | 某某镇人民政府 |
     const row = i < 20 ? panelRow(t, input[i + 1]) : undefined;
     // …or label and value side by side with no colon: 索 引 号 1133…/2024-104757 公开方式 主动公开
@@ -140,7 +140,7 @@ export function clean(input: string[]): Cleaned {
 }
 
 const DATE = /((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)/;
-const LABEL_WORDS = '来源|信息来源|作者|点击数|点击率|点击|浏览次数|浏览量|浏览|访问量|访问次数|阅读次数|字体大小|字体|字号|发布者|编辑|分享到';
+const LABEL_WORDS = '来源|信息来源|作者|点击数|点击率|点击|浏览次数|浏览量|浏览|访问量|访问次数|阅读次数|字体大小|字体|字号|发布者|编辑录入|录入|责任编辑|编辑|分享到';
 const PAGE_LABELS = new RegExp(`(${LABEL_WORDS})[:：]\\s*\\S*?(?=\\s|(${LABEL_WORDS})[:：]|【|$)`, 'g');
 
 /**
@@ -151,12 +151,12 @@ const PAGE_LABELS = new RegExp(`(${LABEL_WORDS})[:：]\\s*\\S*?(?=\\s|(${LABEL_W
 export function publicationLine(half: string): string | undefined {
   const m = DATE.exec(half);
   if (!m || half.length > 90) return undefined;
-  const labelled = /(发布日期|发布时间|公开日期|日期|时间)\s*[:：]\s*$/.test(half.slice(0, m.index));
+  const labelled = /(发布日期|发布时间|发表日期|发表时间|公开日期|日期|时间)\s*[:：]\s*$/.test(half.slice(0, m.index));
   let rest = half.slice(0, m.index) + ' ' + half.slice(m.index + m[0].length);
   const time = /^\s*\d{1,2}:\d{2}(:\d{2})?/.test(half.slice(m.index + m[0].length));
   rest = rest.replace(/\d{1,2}:\d{2}(:\d{2})?/, ' ');
   const labels = rest.match(PAGE_LABELS)?.length ?? 0;
-  rest = rest.replace(PAGE_LABELS, ' ').replace(/(发布日期|发布时间|公开日期|日期|时间)\s*[:：]/g, ' ').replace(/【\s*(打印|关闭|收藏|打印本页|关闭窗口)\s*】/g, ' ');
+  rest = rest.replace(PAGE_LABELS, ' ').replace(/(发布日期|发布时间|发表日期|发表时间|公开日期|日期|时间)\s*[:：]/g, ' ').replace(/【\s*(打印|关闭|收藏|打印本页|关闭窗口)\s*】/g, ' ');
   const bullet = /^\s*[•·●▪]/.test(half);
   // what is left may only be punctuation, table borders and the brackets of 字体:[ ]
   if (!/^[\s|•·●▪\[\]【】()（）:：,，]*$/.test(rest)) return undefined;
