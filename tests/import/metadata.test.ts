@@ -258,3 +258,12 @@ describe('names the division list files differently (made-up sentences; names as
     expect(m.year).toBe(2020);
   });
 });
+
+describe('a 街道 written as 街 (Tianjin)', () => {
+  test('佳荣里街2021年… is the list\'s 佳荣里街道; an address on a 大街 is not a town', () => {
+    const m = meta('佳荣里街2021年政府信息公开工作年度报告\n一、总体情况\n全街共受理政府信息公开申请1件。');
+    expect([m.town, m.county, m.city]).toEqual(['佳荣里街道', '北辰区', '天津市']);
+    const a = meta('2021年政府信息公开工作年度报告\n一、总体情况\n地址：某某县西大街35号，本镇全年公开信息20条。');
+    expect(a.town).toBeUndefined();
+  });
+});

@@ -142,6 +142,20 @@ export function findTownNames(text: string): TownHit[] {
       }
     }
   }
+  // Tianjin and a few others write a 街道 as 街 (佳荣里街2021年…, 佳荣里街办事处): the list's 佳荣里街道,
+  // taken only before a year or 办事处, so an address (西大街35号) is never read as a town
+  for (const m of text.matchAll(/([\u4e00-\u9fa5]{2,8})街(?=(?:19|20)\d{2}|办事处)/g)) {
+    const stem = m[1]!;
+    for (let cut = 0; cut + 2 <= stem.length; cut++) {
+      const name = `${stem.slice(cut)}街道`;
+      const c = g.byName.get(name);
+      if (c) {
+        hits.push({ name, index: m.index! + cut, candidates: c });
+        break;
+      }
+    }
+  }
+  hits.sort((a, b) => a.index - b.index);
   // a 街道 hit inside a 街道办事处 hit at the same start is the same name
   return hits.filter((h, i) => !hits.some((o, k) => k !== i && o.index <= h.index && o.index + o.name.length >= h.index + h.name.length && o.name.length > h.name.length));
 }
