@@ -267,3 +267,25 @@ describe('a 街道 written as 街 (Tianjin)', () => {
     expect(a.town).toBeUndefined();
   });
 });
+
+describe('a 年报解读 is not a report', () => {
+  const importText = async (text: string) => {
+    const { importFile } = await import('../../src/lib/import/index.ts');
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'nianbao-jiedu-')), 'x.txt');
+    await writeFile(file, text);
+    return importFile(file, { county: '永吉县' });
+  };
+  test('by its title, or by its parts (编制背景, 编制依据), it is refused with what to import instead', async () => {
+    const a = await importText('一拉溪镇2023年政府信息公开工作年度报告解读\n为便于群众理解，现对本镇2023年年报作如下解读。\n');
+    expect(a.error).toMatch(/年报解读.*not the report/);
+    const b = await importText('《一拉溪镇人民政府2023年政府信息公开工作年度报告》已经编制完成并向社会公开，现就年报内容说明如下。\n一、编制背景\n年度报告是法定制度安排。\n二、编制依据\n1.《中华人民共和国政府信息公开条例》。\n');
+    expect(b.error).toMatch(/年报解读/);
+  });
+  test('a report that mentions 政策解读 imports', async () => {
+    const r = await importText('一拉溪镇2023年政府信息公开工作年度报告\n一、总体情况\n本年度我镇发布政策解读3篇，回应群众关切。\n');
+    expect(r.error).toBeUndefined();
+  });
+});

@@ -135,6 +135,14 @@ async function importBytes(fileName: string, bytes: Uint8Array, extracted: Extra
     };
   }
 
+  // a 年报解读 (the portal's explanation of the report, published beside it) is not the report
+  const compactLines = lines.map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+  const explains = compactLines.slice(0, 3).some((l) => /^.{0,40}(年度报告|年报).{0,6}解读|^.{0,10}解读.{0,30}(年度报告|年报)/.test(l) && l.length <= 60);
+  const explainsByParts = compactLines.some((l) => /^[一二三四]、编制背景$/.test(l)) && compactLines.some((l) => /^[一二三四五]、编制(依据|目的)$/.test(l));
+  if (explains || explainsByParts) {
+    return { ...base, warnings, error: 'this is an explanation of an annual report (年报解读), not the report itself: import the report it explains (usually published beside it)' };
+  }
+
   const missingFields = (['town', 'county', 'year'] as const).filter((k) => meta[k] === undefined);
   if (missingFields.length > 0) {
     return { ...base, warnings, error: `could not find ${missingFields.join(', ')} in the text; pass ${missingFields.map((k) => `--${k}`).join(' ')} to set them` };
