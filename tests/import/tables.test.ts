@@ -168,3 +168,24 @@ describe('a web copy of a table, one cell a line, each ended by |', () => {
     expect(tokenize(['| 规章 |  | 2 |']).map((t) => t.text)).toEqual(['规章', '', '2']);
   });
 });
+
+describe('a section heading with 的, cells separated by lone | lines', () => {
+  // the shape of a studied page (jkh.gov.cn, 2016 column): 二、主动公开政府信息的情况, then each cell
+  // on its own line with a lone "|" after it; the figures here are our own
+  it('reads the proactive table', () => {
+    const cells = (...xs: string[]) => xs.flatMap((x) => [x, '|']);
+    const lines = [
+      '二、主动公开政府信息的情况',
+      ...cells('第二十条第(一)项'), ...cells('信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'),
+      ...cells('规章', '0', '0', '0'), ...cells('规范性文件', '3', '3', '12'),
+      ...cells('第二十条第(五)项'), ...cells('信息内容', '上一年项目数量', '本年增/减', '处理决定数量'),
+      ...cells('行政许可', '5', '+2', '40'), ...cells('其他对外管理服务事项', '0', '0', '0'),
+      '三、收到和处理政府信息公开申请的情况',
+      '本年度未收到申请。',
+    ];
+    const r = extractStatTables(lines);
+    expect(r.format).toBe('national-2019');
+    expect(r.stats!.proactive['normativeDocs']).toEqual({ made: 3, published: 3, total: 12 });
+    expect(r.stats!.proactive['licensing']).toEqual({ previous: 5, change: 2, decisions: 40 });
+  });
+});

@@ -114,9 +114,10 @@ const FORMAT_MARKS: Record<NationalFormat, string[]> = {
 };
 
 const SECTION_PATTERNS: Record<TableKind, RegExp> = {
-  proactive: /主动公开政府信息情况$/,
-  applications: /收到和处理政府信息公开申请情况$/,
-  reviewLitigation: /行政复议.*行政诉讼情况$/,
+  // as printed, also with 的 (主动公开政府信息的情况) or 行政机关 (行政机关收到和处理…)
+  proactive: /主动公开政府信息的?情况$/,
+  applications: /收到和处理政府信息公开申请的?情况$/,
+  reviewLitigation: /行政复议.*行政诉讼的?情况$/,
 };
 
 interface RowTarget {
