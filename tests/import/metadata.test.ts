@@ -202,6 +202,7 @@ describe('publication facts and panels in other shapes (studied portal pages; na
     ['a date alone (a signature date is not a publication date)', '2022年1月18日'],
     ['a sentence with a date', '2021-01-29我镇召开了政务公开工作会议，部署全年工作。'],
     ['a date beside other words', '2021-01-29 全镇工作会议'],
+    ['a sentence that starts with 来源 and holds a date', '来源：2021年1月各村上报的材料，经审核后公开。'],
   ])('not taken: %s', (_name, line) => {
     const c = clean(['白石镇2021年政府信息公开工作年度报告', line]);
     expect(c.published).toBeUndefined();
@@ -287,5 +288,17 @@ describe('a 年报解读 is not a report', () => {
   test('a report that mentions 政策解读 imports', async () => {
     const r = await importText('一拉溪镇2023年政府信息公开工作年度报告\n一、总体情况\n本年度我镇发布政策解读3篇，回应群众关切。\n');
     expect(r.error).toBeUndefined();
+  });
+});
+
+describe('page label lines without a date', () => {
+  test.each(['来源:朝阳乡', '点击数:人次', '作者:本站 来源:本站原创'])('%s near the top is page chrome', (line) => {
+    const c = clean(['朝阳乡2016年政府信息公开工作年度报告', line, '发布日期:2017-03-21', '正文。']);
+    expect(c.lines).toEqual(['朝阳乡2016年政府信息公开工作年度报告', '', '', '正文。']);
+    expect(c.published).toBe('2017-03-21');
+  });
+  test('a sentence that starts with 来源 is not', () => {
+    const line = '来源：本年度信息主要来自各村上报的材料，经审核后公开。';
+    expect(clean([line]).lines).toEqual([line]);
   });
 });

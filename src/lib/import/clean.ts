@@ -117,8 +117,8 @@ export function clean(input: string[]): Cleaned {
     // near the top: a line of the page's publication facts only (日期:2021-01-29 · 来源:X 时间:2014-01-07 15:35 ·
     // • 2025-02-10 15:59 · 2022-01-20 作者:佚名 点击数: · 2022年01月18日来源:1)
     const stamp = i < 20 ? publicationLine(half) : undefined;
-    if (stamp) {
-      if (!published) published = stamp;
+    if (stamp || (i < 20 && pageLabelsOnly(half))) {
+      if (stamp && !published) published = stamp;
       removed.push({ line: i + 1, text: t, why: '网页发布信息行' });
       lines.push('');
       return;
@@ -150,7 +150,8 @@ const PAGE_LABELS = new RegExp(`(${LABEL_WORDS})[:：]\\s*\\S*?(?=\\s|(${LABEL_W
  */
 export function publicationLine(half: string): string | undefined {
   const m = DATE.exec(half);
-  if (!m || half.length > 90) return undefined;
+  // a sentence (。，；) is never page chrome
+  if (!m || half.length > 90 || /[。；，,]/.test(half)) return undefined;
   const labelled = /(发布日期|发布时间|发表日期|发表时间|公开日期|日期|时间)\s*[:：]\s*$/.test(half.slice(0, m.index));
   let rest = half.slice(0, m.index) + ' ' + half.slice(m.index + m[0].length);
   const time = /^\s*\d{1,2}:\d{2}(:\d{2})?/.test(half.slice(m.index + m[0].length));
@@ -192,4 +193,12 @@ function panelRow(line: string, next: string | undefined): Record<string, string
   const values = cells(next);
   if (labels.length < 2 || values.length !== labels.length || !labels.every((l) => PANEL_LABELS.has(l))) return undefined;
   return Object.fromEntries(labels.map((l, k) => [l, values[k]!]).filter(([, v]) => v));
+}
+
+/** A line of page labels only, without a date (来源:某某乡 · 点击数:人次 · 作者: 来源:本站): page chrome. */
+export function pageLabelsOnly(half: string): boolean {
+  if (half.length > 60 || /[。；，,]/.test(half) || !/^(来源|信息来源|作者|点击数|点击率|浏览次数|访问量|访问次数|阅读次数|字体|字号|发布者|编辑|责任编辑)[:：]/.test(half)) return false;
+  const labels = half.match(PAGE_LABELS)?.length ?? 0;
+  const rest = half.replace(PAGE_LABELS, ' ').replace(/【\s*(打印|关闭|收藏|打印本页|关闭窗口)\s*】/g, ' ');
+  return labels > 0 && /^[\s|•·●▪\[\]【】()（）:：,，]*$/.test(rest);
 }
