@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.ts';
+import { type SearchRecord } from '../../src/lib/search/records.ts';
 import { haystack as plainHaystack } from '../../src/lib/search/tokens.ts';
 import { densityLevel, LISTED } from '../../src/lib/search/index-format.ts';
 import { foldFromMap } from '../../src/lib/search/fold.ts';
@@ -19,6 +19,7 @@ import { openccFoldMap } from '../../src/lib/search/opencc-fold.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { DIST, ROOT } from '../helpers/build.ts';
 import { serveStatic, type Served } from '../helpers/server.ts';
+import { siteRecords } from '../helpers/records.ts';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'";
 const fold = foldFromMap(openccFoldMap());
@@ -28,13 +29,7 @@ let root: Served;
 let recs: SearchRecord[];
 
 beforeAll(async () => {
-  recs = [];
-  for (const town of readdirSync(path.join(DIST, 'reports'))) {
-    for (const year of readdirSync(path.join(DIST, 'reports', town))) {
-      const r = recordFromHtml(readFileSync(path.join(DIST, 'reports', town, year, 'index.html'), 'utf8'));
-      if (r) recs.push(r);
-    }
-  }
+  recs = siteRecords(DIST);
   [browser, root] = await Promise.all([launchBrowser(), serveStatic(DIST, { headers: { 'Content-Security-Policy': CSP } })]);
 });
 afterAll(async () => {

@@ -3,11 +3,8 @@
  * text (recall and precision 1 on the archive), filters, ?q= links, back and
  * forward, and hosting under a sub-path with a strict CSP.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.ts';
 import { haystack as plainHaystack } from '../../src/lib/search/tokens.ts';
 import { foldFromMap } from '../../src/lib/search/fold.ts';
 import { openccFoldMap } from '../../src/lib/search/opencc-fold.ts';
@@ -19,6 +16,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { DIST } from '../helpers/build.ts';
 import { SUBPATH_DIST } from '../helpers/global-setup.ts';
 import { serveStatic, type Served } from '../helpers/server.ts';
+import { siteRecords } from '../helpers/records.ts';
 
 const CSP = "default-src 'self'; script-src 'self'";
 let browser: Browser;
@@ -26,16 +24,6 @@ let root: Served;
 let sub: Served;
 let subDir: string;
 
-function records(dir: string): SearchRecord[] {
-  const out: SearchRecord[] = [];
-  for (const town of readdirSync(path.join(dir, 'reports'))) {
-    for (const year of readdirSync(path.join(dir, 'reports', town))) {
-      const r = recordFromHtml(readFileSync(path.join(dir, 'reports', town, year, 'index.html'), 'utf8'));
-      if (r) out.push(r);
-    }
-  }
-  return out;
-}
 
 beforeAll(async () => {
   subDir = SUBPATH_DIST; // built once by tests/helpers/global-setup.ts
@@ -71,7 +59,7 @@ const api = (page: Page, q: string, filters = {}) =>
 
 describe('exact Chinese search', () => {
   it('finds exactly the reports whose text contains the query, for words taken from the archive', async () => {
-    const recs = records(DIST);
+    const recs = siteRecords(DIST);
     const { page, problems, close } = await openSearch(root);
     // every 1- to 6-character substring at a few positions of each report, plus names, terms, numbers
     const queries = new Set(['依申请公开', '行政复议', '寒葱沟镇', '王海南', '政务公开', '申请人', '0434', '6631321', '631', '2019年', '019', '镇', '公', '抚远市 2020', '行政复议 2020']);
@@ -106,7 +94,7 @@ describe('exact Chinese search', () => {
   });
 
   it('filters by province and year, with or without a query', async () => {
-    const recs = records(DIST);
+    const recs = siteRecords(DIST);
     const { page, close } = await openSearch(root);
     const jilin = recs.filter((r) => r.province === '吉林省').map((r) => r.url).sort();
     expect((await api(page, '', { province: '吉林省' })).map((h) => h.url).sort()).toEqual(jilin);

@@ -3,34 +3,26 @@
  * page queries together: a query whose matches are spread over several parts
  * must still return every one of them, and only them.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.ts';
+import { type SearchRecord } from '../../src/lib/search/records.ts';
 import { haystack } from '../../src/lib/search/tokens.ts';
 import { PARTS_FILE } from '../../src/lib/search/index-format.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { SHARDED_DIST, SHARD_SIZE, SUBPATH_DIST } from '../helpers/global-setup.ts';
+import { siteRecords } from '../helpers/records.ts';
 import { serveStatic, type Served } from '../helpers/server.ts';
 
 let browser: Browser;
 let server: Served;
 const records: SearchRecord[] = [];
 
-function recordsOf(site: string): SearchRecord[] {
-  const out: SearchRecord[] = [];
-  const dir = path.join(site, 'reports');
-  for (const t of readdirSync(dir)) for (const y of readdirSync(path.join(dir, t))) {
-    const f = path.join(dir, t, y, 'index.html');
-    if (existsSync(f)) out.push(recordFromHtml(readFileSync(f, 'utf8'))!);
-  }
-  return out;
-}
 
 beforeAll(async () => {
-  records.push(...recordsOf(SHARDED_DIST));
+  records.push(...siteRecords(SHARDED_DIST));
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(SHARDED_DIST)]);
 });
 afterAll(async () => {
@@ -52,7 +44,7 @@ it('searches another site\'s index listed in parts.json (an archive built as sev
       const page = await (await browser.newContext()).newPage();
       await page.goto(`${both.url}search/`);
       await page.waitForFunction(() => typeof window.archiveSearch?.search === 'function');
-      const seeds = recordsOf(SUBPATH_DIST);
+      const seeds = siteRecords(SUBPATH_DIST);
       for (const q of ['依申请公开', '寒葱沟镇', '镇', seeds[0]!.town]) {
         const has = (r: SearchRecord) => q.split(' ').every((t) => haystack(r.text).includes(haystack(t)));
         const want = [...records.filter(has).map((r) => r.url), ...seeds.filter(has).map((r) => `${both.origin}/gk/ndbg${r.url}`)].sort();

@@ -8,8 +8,19 @@
 import { describe, expect, test } from 'vitest';
 import { extractMetadata, findTitle } from '../../src/lib/import/metadata.ts';
 import { clean } from '../../src/lib/import/clean.ts';
+import { importFile, type ImportOptions } from '../../src/lib/import/index.ts';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const meta = (text: string, opts = {}) => extractMetadata(text.split('\n'), opts);
+
+/** Imports `text` written to a fresh temporary file named `name` (the importer reads files). */
+async function importWritten(name: string, text: string, opts: ImportOptions = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-meta-'));
+  await writeFile(path.join(dir, name), text);
+  return importFile(path.join(dir, name), opts);
+}
 
 describe('gazetteer recognition', () => {
   test('a year glued before the town: 2019年一拉溪镇 → 一拉溪镇, 永吉县', () => {
@@ -223,20 +234,13 @@ describe('publication facts and panels in other shapes (studied portal pages; na
     expect(clean([line]).lines).toEqual([line]);
   });
   test('a saved page: 发布机构 outside the report names the town, before a town a body sentence names', async () => {
-    const { importFile } = await import('../../src/lib/import/index.ts');
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
-    const dir = await mkdtemp(path.join(tmpdir(), 'nianbao-meta-'));
-    const file = path.join(dir, 'page.html');
     // the report's text names another township once (a copy-paste slip the studied page had)
-    await writeFile(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>永吉县人民政府</title></head><body>
+    const r = await importWritten('page.html', `<!DOCTYPE html><html><head><meta charset="utf-8"><title>永吉县人民政府</title></head><body>
 <div class="crumb">当前位置：首页 &gt; 乡镇 &gt; 一拉溪镇 &gt; 年度报告</div>
 <table class="xxgk_table"><tr><td>发布机构</td><td>一拉溪镇</td><td>发文日期</td><td>2021-01-09</td></tr></table>
 <div class="TRS_Editor"><p>根据条例编写2020年政府信息公开工作年度报告，如有疑问请与永吉县政务公开办公室联系。</p>
 <p>一、概述</p><p>我镇成立了领导小组，负责完善双河镇信息公开目录和信息公开指南。</p>
 <p>二、主动公开政府信息情况</p><p>全年我镇在平台上发布主动公开信息若干条，内容主要涉及工作动态。</p></div></body></html>`);
-    const r = await importFile(file, {});
     expect(r.error).toBeUndefined();
     expect([r.data!.town, r.data!.county, r.data!.agency]).toEqual(['一拉溪镇', '永吉县', '一拉溪镇']);
   });
@@ -270,15 +274,7 @@ describe('a 街道 written as 街 (Tianjin)', () => {
 });
 
 describe('a 年报解读 is not a report', () => {
-  const importText = async (text: string) => {
-    const { importFile } = await import('../../src/lib/import/index.ts');
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
-    const file = path.join(await mkdtemp(path.join(tmpdir(), 'nianbao-jiedu-')), 'x.txt');
-    await writeFile(file, text);
-    return importFile(file, { county: '永吉县' });
-  };
+  const importText = (text: string) => importWritten('x.txt', text, { county: '永吉县' });
   test('by its title, or by its parts (编制背景, 编制依据), it is refused with what to import instead', async () => {
     const a = await importText('一拉溪镇2023年政府信息公开工作年度报告解读\n为便于群众理解，现对本镇2023年年报作如下解读。\n');
     expect(a.error).toMatch(/年报解读.*not the report/);

@@ -82,15 +82,18 @@ describe('pdftotext -layout copies with page numbers', () => {
   });
 });
 
+/** A report's raw pdftotext copy and its hand-written truth (a real-shaped fixture's, or the produced folder's own). */
+async function load(id: string) {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../fixtures/', import.meta.url);
+  const real = new URL(`real/${id}/truth.json`, dir);
+  const truth = JSON.parse(readFileSync(existsSync(real) ? real : new URL(`produced/src/${id}.truth.json`, dir), 'utf8'));
+  const lines = readFileSync(new URL(`produced/txt/${id}.pdftotext.txt`, dir), 'utf8').split('\n');
+  return { truth, lines };
+}
+
 describe('raw pdftotext copies: tables whose order was lost', () => {
   const cellAt = (o: unknown, p: string): unknown => p.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
-  const load = async (id: string) => {
-    const { readFileSync } = await import('node:fs');
-    const dir = new URL('../fixtures/', import.meta.url);
-    const truth = JSON.parse(readFileSync(new URL(`real/${id}/truth.json`, dir), 'utf8'));
-    const lines = readFileSync(new URL(`produced/txt/${id}.pdftotext.txt`, dir), 'utf8').split('\n');
-    return { truth, lines };
-  };
   it('one figure per cell, all 0, spilling past the next table\'s heading: every cell is 0, with a warning', async () => {
     const { extractStatTables } = await import('../../src/lib/import/tables.ts');
     const { truth, lines } = await load('anren-2022');
@@ -128,14 +131,6 @@ describe('raw pdftotext copies: tables whose order was lost', () => {
 });
 
 describe('raw pdftotext copies: the 自然人 column kept its place, the rest did not', () => {
-  const load = async (id: string) => {
-    const { existsSync, readFileSync } = await import('node:fs');
-    const dir = new URL('../fixtures/', import.meta.url);
-    const real = new URL(`real/${id}/truth.json`, dir);
-    const truth = JSON.parse(readFileSync(existsSync(real) ? real : new URL(`produced/src/${id}.truth.json`, dir), 'utf8'));
-    const lines = readFileSync(new URL(`produced/txt/${id}.pdftotext.txt`, dir), 'utf8').split('\n');
-    return { truth, lines };
-  };
   it('5 applications, all from natural persons: the other figures are the first ones again plus zeros, so every cell is known', async () => {
     const { extractStatTables } = await import('../../src/lib/import/tables.ts');
     const { truth, lines } = await load('yingbinlu-2021');

@@ -30,8 +30,8 @@ describe('planning shards', () => {
   });
   it('each shard builds under its own path and reads the others\' indexes', () => {
     const plan = planShards(reports, 'province');
-    expect(shardEnv(plan, 'jilin', '/tmp/s/jilin/reports', '/gk/ndbg')).toEqual({
-      CONTENT_DIR: '/tmp/s/jilin/reports',
+    expect(shardEnv(plan, 'jilin', 'shards/jilin/reports', '/gk/ndbg')).toEqual({
+      CONTENT_DIR: 'shards/jilin/reports',
       BASE_PATH: '/gk/ndbg/jilin/',
       SEARCH_EXTRA_INDEXES: '../../heilongjiang/search-index/parts.json',
     });

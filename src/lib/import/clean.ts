@@ -29,7 +29,7 @@ const CHROME: { re: RegExp; why: string }[] = [
   { re: /^(登录|注册|登录\s*注册|首页|当前位置[:：].*|您当前的位置[:：].*|网站首页.*)$/, why: '网页导航' },
   { re: /^【?(打印本页|关闭窗口|打印|关闭|收藏|分享到?)】?(\s*【?(打印本页|关闭窗口|打印|关闭|收藏)】?)*$/, why: '网页“打印/关闭”链接' },
   { re: /^(发布日期|发布时间|日期)[:：]\s*\S+.*(点击数|浏览次数|访问量|来源)[:：]?.*$/, why: '网页发布信息行' },
-  // 来源:X镇发布时间:2024-01-26 17:49:57访问量:  ·  发布时间 : 2015-03-18 来源:X镇 字体大小:  ·  发布时间:2017-3-10
+  // 来源:X镇发布时间:2024-01-26 17:49:57访问量: · 文号: 公开日期: 2015-08-03 10:13 (a label before it, anywhere in the page)
   { re: /^.{0,30}?(发布日期|发布时间|公开日期)\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(来源|信息来源|访问量|点击数?|浏览(次数)?|字体|字号|作者)[:：]?.*)?$/, why: '网页发布信息行' },
   { re: /^(点击数|浏览次数|字号)[:：].*$/, why: '网页点击数/字号' },
   { re: /^索引号[:：].*$/, why: '网页索引号栏' },
@@ -113,7 +113,7 @@ export function clean(input: string[]): Cleaned {
     const by = /^[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/.exec(half);
     if (by && !agency) agency = by[2];
     const written = /(成文日期|公文生成日期):\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
-    if (written && !date && i < 40) date = written[2]!.replace(/-(\d)(?!\d)/g, '-0$1');
+    if (written && !date && i < 40) date = padDate(written[2]!);
     // near the top: a line of the page's publication facts only (日期:2021-01-29 · 来源:X 时间:2014-01-07 15:35 ·
     // • 2025-02-10 15:59 · 2022-01-20 作者:佚名 点击数: · 2022年01月18日来源:1)
     const stamp = i < 20 ? publicationLine(half) : undefined;
@@ -126,7 +126,7 @@ export function clean(input: string[]): Cleaned {
     for (const c of CHROME) {
       if (c.re.test(half)) {
         const pub = /(发布日期|发布时间|公开日期|日期)\s*:\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
-        if (pub && !published) published = pub[2]!.replace(/-(\d)(?!\d)/g, '-0$1');
+        if (pub && !published) published = padDate(pub[2]!);
         const idx = /^索引号:\s*(\S+)/.exec(half);
         if (idx && !indexNo) indexNo = idx[1];
         removed.push({ line: i + 1, text: t, why: c.why });
@@ -137,6 +137,15 @@ export function clean(input: string[]): Cleaned {
     lines.push(line.replace(/\s+$/, ''));
   });
   return { lines, removed, ...(published ? { published } : {}), ...(indexNo ? { indexNo } : {}), ...(agency ? { agency } : {}), ...(date ? { date } : {}) };
+}
+
+/** 2017-3-10 → 2017-03-10 */
+const padDate = (d: string) => d.replace(/-(\d)(?!\d)/g, '-0$1');
+
+/** Nothing left but page labels, 【打印】-style buttons, punctuation, table borders and the brackets of 字体:[ ]. */
+function onlyPageChrome(text: string): boolean {
+  const rest = text.replace(PAGE_LABELS, ' ').replace(/【\s*(打印|关闭|收藏|打印本页|关闭窗口)\s*】/g, ' ');
+  return /^[\s|•·●▪\[\]【】()（）:：,，]*$/.test(rest);
 }
 
 const DATE = /((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)/;
@@ -157,10 +166,9 @@ export function publicationLine(half: string): string | undefined {
   const time = /^\s*\d{1,2}:\d{2}(:\d{2})?/.test(half.slice(m.index + m[0].length));
   rest = rest.replace(/\d{1,2}:\d{2}(:\d{2})?/, ' ');
   const labels = rest.match(PAGE_LABELS)?.length ?? 0;
-  rest = rest.replace(PAGE_LABELS, ' ').replace(/(发布日期|发布时间|发表日期|发表时间|公开日期|日期|时间)\s*[:：]/g, ' ').replace(/【\s*(打印|关闭|收藏|打印本页|关闭窗口)\s*】/g, ' ');
+  rest = rest.replace(/(发布日期|发布时间|发表日期|发表时间|公开日期|日期|时间)\s*[:：]/g, ' ');
   const bullet = /^\s*[•·●▪]/.test(half);
-  // what is left may only be punctuation, table borders and the brackets of 字体:[ ]
-  if (!/^[\s|•·●▪\[\]【】()（）:：,，]*$/.test(rest)) return undefined;
+  if (!onlyPageChrome(rest)) return undefined;
   if (!(labelled || time || labels > 0 || bullet)) return undefined;
   const [y, mo, d] = [m[1]!, m[2] ?? m[4]!, m[3] ?? m[5]!];
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -198,7 +206,5 @@ function panelRow(line: string, next: string | undefined): Record<string, string
 /** A line of page labels only, without a date (来源:某某乡 · 点击数:人次 · 作者: 来源:本站): page chrome. */
 export function pageLabelsOnly(half: string): boolean {
   if (half.length > 60 || /[。；，,]/.test(half) || !/^(来源|信息来源|作者|点击数|点击率|浏览次数|访问量|访问次数|阅读次数|字体|字号|发布者|编辑|责任编辑)[:：]/.test(half)) return false;
-  const labels = half.match(PAGE_LABELS)?.length ?? 0;
-  const rest = half.replace(PAGE_LABELS, ' ').replace(/【\s*(打印|关闭|收藏|打印本页|关闭窗口)\s*】/g, ' ');
-  return labels > 0 && /^[\s|•·●▪\[\]【】()（）:：,，]*$/.test(rest);
+  return (half.match(PAGE_LABELS)?.length ?? 0) > 0 && onlyPageChrome(half);
 }

@@ -182,10 +182,10 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   const agencyTown = page.agency ? TOWN.exec(page.agency)?.[1] : undefined;
   // the title writes a longer name that ends in the division list's (泃阳西大街街道 ⊃ 西大街街道) under a county
   // none of that name's towns belongs to: the name as written, not a town of another county
-  const titleCountyBase = title ? COUNTY_BEFORE_TOWN.exec(title)?.[1] : undefined;
+  const titleCounty = title ? COUNTY_BEFORE_TOWN.exec(title)?.[1] : undefined;
   const bare = (n: string) => n.replace(/办事处$/, '');
   const longerInTitle =
-    found && titleTown && titleCountyBase && bare(titleTown).length > bare(found.name).length && bare(titleTown).endsWith(bare(found.name)) &&
+    found && titleTown && titleCounty && bare(titleTown).length > bare(found.name).length && bare(titleTown).endsWith(bare(found.name)) &&
     // …and what it adds is part of the name, not a county before it (达川区安仁乡)
     !/[县市区旗]|政府/.test(bare(titleTown).slice(0, bare(titleTown).length - bare(found.name).length)) &&
     !found.candidates.some((t) => title!.includes(t.county) || title!.includes(countyBase(t.county)));
@@ -198,7 +198,6 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   if (year !== undefined) meta.year = year;
 
   // county, city, province, code: only from a unique match
-  const titleCounty = title ? COUNTY_BEFORE_TOWN.exec(title)?.[1] : undefined;
   if (town) {
     const all = found && found.name.replace(/办事处$/, '') === town ? found.candidates : candidatesOf(town);
     const given = overrides.county;
