@@ -253,7 +253,8 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
 
   // agency: the signature at the end if it names a government, else the town's government
   const tail = lines.map((l) => compact(l)).filter(Boolean).slice(-4);
-  const signer = tail.find((l) => /(人民政府|办事处)$/.test(l) && l.length <= 20);
+  // (a signature may name the town alone: 下各镇 above its date)
+  const signer = tail.find((l) => /(人民政府|办事处)$/.test(l) && l.length <= 20) ?? (town ? tail.find((l) => l.length <= 20 && /^[\u4e00-\u9fa5]+$/.test(l) && l.endsWith(town)) : undefined);
   const agencyFromTitle = title ? /^([\u4e00-\u9fa5]+?(?:人民政府|办事处))/.exec(title.replace(COUNTY_BEFORE_TOWN, ''))?.[1] : undefined;
   const agency = signer ?? agencyFromTitle ?? (town ? `${town}${town.endsWith('街道') ? '办事处' : '人民政府'}` : undefined);
   if (agency) meta.agency = agency;

@@ -207,15 +207,36 @@ function classify(tokens: Token[], targets: Map<string, RowTarget[]>): Classifie
         break;
       }
     }
+    // a label cut short where its cell broke at a page end (（二）部分公开（区分处理 …): the start of one row's label only
+    if (!matched) {
+      const t = cutLabel(labelKey(token.text), targets);
+      if (t) matched = { token, kind: 'label', targets: t };
+    }
     if (matched) {
       out.push(matched);
       i += used;
     } else if (inRow(out, token) && token.text.length <= 12 && /\d/.test(token.text)) {
       // a cell of a row that holds no readable figure (约5, 3（件）, 1O): kept as an empty cell, with a warning
       out.push({ token, kind: 'value', value: null, unreadable: true });
+    } else if (token.closed && token.width > 1 && token.text.length <= 40 && !/[。；]/.test(token.text)) {
+      // a cell of a ruled row that is neither a row label nor a figure: a piece of a merged group label cut
+      // at a page end (三、本年度办理结 | 果), or a wrapped note; the table goes on
+      out.push({ token, kind: 'header' });
     } else out.push({ token, kind: 'other' });
   }
   return out;
+}
+
+/** The targets of the one row label that starts with `key` (eight characters at least), if exactly one does. */
+function cutLabel(key: string, targets: Map<string, RowTarget[]>): RowTarget[] | undefined {
+  if (key.length < 8) return undefined;
+  let found: RowTarget[] | undefined;
+  for (const [k, t] of targets) {
+    if (k.length <= key.length || !k.startsWith(key)) continue;
+    if (found && found.map((x) => x.path).join() !== t.map((x) => x.path).join()) return undefined;
+    found = t;
+  }
+  return found;
 }
 
 /** The token continues a row: the cell before it on its line is a row label or a figure. */
@@ -255,8 +276,11 @@ export function extractStatTables(lines: string[]): TablesResult {
     // cells separated by single spaces or aligned by position (PDF text, pdftotext -layout): read by labels instead
     // (a strict read with a few empty cells is kept: blank cells are not counted as read)
     if (read < templateCells(format, kind) * 0.8) {
-      const loose = readLooseTable(format, kind, lines, headingLine + 1, limit, stats);
+      // the label-driven reading fills a copy: the strict reading's figures stay unless it does better
+      const trial = structuredClone(stats);
+      const loose = readLooseTable(format, kind, lines, headingLine + 1, limit, trial);
       if (loose && loose.cells > read) {
+        Object.assign(stats, trial);
         warnings.push(...loose.warnings);
         cellsRead += loose.cells;
         blocks.push({ kind, start: headingLine + 1, end: loose.end });
