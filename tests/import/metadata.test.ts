@@ -23,6 +23,13 @@ async function importWritten(name: string, text: string, opts: ImportOptions = {
 }
 
 describe('gazetteer recognition', () => {
+  test('a signature naming the town alone is the agency as written; with no signature, the town government', () => {
+    const signed = meta('2023年一拉溪镇政府信息公开工作年度报告\n一、总体情况\n本年度我镇主动公开信息。\n一拉溪镇\n2024年1月16日');
+    expect(signed.agency).toBe('一拉溪镇');
+    const unsigned = meta('2023年一拉溪镇政府信息公开工作年度报告\n一、总体情况\n本年度我镇主动公开信息。');
+    expect(unsigned.agency).toBe('一拉溪镇人民政府');
+  });
+
   test('a year glued before the town: 2019年一拉溪镇 → 一拉溪镇, 永吉县', () => {
     const m = meta('2019年一拉溪镇政府信息公开工作年度报告\n一、总体情况\n本年度我镇主动公开信息。');
     expect([m.town, m.county, m.year]).toEqual(['一拉溪镇', '永吉县', 2019]);
@@ -125,6 +132,26 @@ describe('paragraphs cut at the page width', () => {
     ]);
     // without the hint two lines are too few to call a width: each line stays its own paragraph
     expect(toMarkdown(lines).markdown.trim().split('\n\n')).toHaveLength(7);
+  });
+  test('a PDF line ended early because the next word would not fit (a web address, a phone number), or by a page break, goes on', async () => {
+    const { toMarkdown } = await import('../../src/lib/import/narrative.ts');
+    // our own sentences, cut as LibreOffice cut the studied reports' PDFs at 42 CJK columns
+    const text = [
+      '本报告按照条例的要求编写，全文可在本县人民政府门户网站的政府信息公开专栏中查阅，',
+      '报告电子版另见县政府门户网站和镇便民服务中心的公开栏，网址为（http://',
+      'www.example-county.gov.cn）首页，如有疑问请与镇党政办联系（电话：0577—',
+      '67130000）。',
+      '一是专职人员少，信息更新有时滞后；二是公开内容与群众需求还有差距。下一步将充实工作力',
+      '',
+      '量，围绕群众关切做好重点领域的信息公开，逐月检查各个栏目的更新情况并且通报。',
+      '镇政府在各村设置了公开栏。',
+    ];
+    const lines = text.map((t, i) => ({ source: i + 1, text: t })).filter((l) => l.text);
+    expect(toMarkdown(lines, { pageCut: true }).markdown.trim().split('\n\n')).toEqual([
+      '本报告按照条例的要求编写，全文可在本县人民政府门户网站的政府信息公开专栏中查阅，报告电子版另见县政府门户网站和镇便民服务中心的公开栏，网址为（<http://www.example-county.gov.cn>）首页，如有疑问请与镇党政办联系（电话：0577—67130000）。',
+      '一是专职人员少，信息更新有时滞后；二是公开内容与群众需求还有差距。下一步将充实工作力量，围绕群众关切做好重点领域的信息公开，逐月检查各个栏目的更新情况并且通报。',
+      '镇政府在各村设置了公开栏。',
+    ]);
   });
 });
 

@@ -146,5 +146,7 @@ describe('raw pdftotext copies: the 自然人 column kept its place, the rest di
     const r = extractStatTables(lines);
     expect(r.stats!.applications.received.total).toBeNull();
     expect(r.warnings.join('\n')).not.toMatch(/自然人.*个数字/);
+    // the way out is named: the PDF itself, or a -layout copy
+    expect(r.warnings.join('\n')).toMatch(/pdftotext.*请改为导入 PDF 原件，或用 pdftotext -layout/);
   });
 });

@@ -189,3 +189,54 @@ describe('a section heading with 的, cells separated by lone | lines', () => {
     expect(r.stats!.proactive['licensing']).toEqual({ previous: 5, change: 2, decisions: 40 });
   });
 });
+
+describe('a ruled table broken at a page end, only the 总计 column filled (the python-docx → LibreOffice PDF shape)', () => {
+  // rows as the PDF reader rebuilds them: a merged group label whose last character went to the next
+  // page (三、本年度办理结 … 果), a row label cut where its cell broke (（二）部分公开（区分处理), and
+  // enough labels that the label-driven reading also runs and must not blank what the rows gave
+  const empty = (n: number) => Array<string>(n).fill('').join(' | ');
+  const lines = [
+    '二、主动公开政府信息情况',
+    '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |',
+    '| 规章 | 0 | 0 | 0 |',
+    '三、收到和处理政府信息公开申请情况',
+    '| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |  | 申请人情况 |  |  |  |  |  |  |',
+    '| 自然人 | 法人或其他组织 |  |  |  |  | 总计 |',
+    '| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+    `| 一、本年新收政府信息公开申请数量 | ${empty(7)} | 4 |`,
+    `| 二、上年结转政府信息公开申请数量 | ${empty(7)} | 1 |`,
+    `| 三、本年度办理结 | （一）予以公开 | ${empty(6)} | 3 |`,
+    `| （二）部分公开（区分处理 | ${empty(6)} | 2 |`,
+    '',
+    '| 果 | 的，只计这一情形，不计其他情形） |  |  |  |  |  |  |  |  |',
+    `| （三）不予公开 | 1.属于国家秘密 | ${empty(6)} | 0 |`,
+    `| 2.其他法律行政法规禁止公开 | ${empty(6)} | 0 |`,
+    `| 3.危及“三安全一稳定” | ${empty(6)} | 0 |`,
+    `| 4.保护第三方合法权益 | ${empty(6)} | 0 |`,
+    '四、政府信息公开行政复议、行政诉讼情况',
+  ];
+  it('reads every 总计 cell and leaves the empty columns null', () => {
+    const r = extractStatTables(lines);
+    expect(r.format).toBe('national-2019');
+    const apps = r.stats!.applications as Record<string, any>;
+    const blank = { natural: null, commercial: null, research: null, nonprofit: null, legal: null, other: null };
+    expect(apps['received']).toEqual({ ...blank, total: 4 });
+    expect(apps['carriedOver']).toEqual({ ...blank, total: 1 });
+    expect(apps['outcomes'].granted).toEqual({ ...blank, total: 3 });
+    expect(apps['outcomes'].partial).toEqual({ ...blank, total: 2 });
+    expect(apps['outcomes'].denied.thirdParty).toEqual({ ...blank, total: 0 });
+  });
+  it('a label with a note in brackets (规章(…应提供相关数据), 采购总金额（万元）) is still its row or header', () => {
+    const r = extractStatTables([
+      '二、主动公开政府信息情况',
+      '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 ||',
+      '规章(设区的市、自治州人民政府应提供相关数据) | 2 | 1 | 9 ||',
+      '信息内容 | 采购项目数量 | 采购总金额（万元） | ||',
+      '政府集中采购 | 13 | 477.35 | ||',
+      '三、收到和处理政府信息公开申请情况',
+      '本年新制作数量',
+    ]);
+    expect(r.stats!.proactive['rules']).toEqual({ made: 2, published: 1, total: 9 });
+    expect(r.stats!.proactive['procurement']).toEqual({ projects: 13, amount: 477.35 });
+  });
+});

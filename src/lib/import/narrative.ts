@@ -76,6 +76,15 @@ const lineMeasure = (opts: { pageCut?: boolean }) => (opts.pageCut ? displayWidt
 const LATIN_END = /[A-Za-z0-9,.;:%)]$/;
 const LATIN_START = /^[A-Za-z0-9(]/;
 
+/**
+ * What a line cannot be broken before: a Latin word, address or number with the punctuation after
+ * it (www.zoucheng.gov.cn）, 67138130）。), else one character with the closing marks that may not
+ * start a line (量，).
+ */
+function firstUnit(text: string): string {
+  return /^[A-Za-z0-9./:@%_\-—–~?=&#+]+[）)」』”’，。、；：！？,.;:!?]*/.exec(text)?.[0] ?? /^.[）)」』”’，。、；：！？]*/u.exec(text)?.[0] ?? '';
+}
+
 /** Lines cut at the page width joined back into paragraphs (CJK without a space, Latin words with one). */
 export function joinCutLines(lines: NarrativeLine[], opts: { pageCut?: boolean } = {}): NarrativeLine[] {
   const width = cutWidth(lines, opts);
@@ -90,8 +99,10 @@ export function joinCutLines(lines: NarrativeLine[], opts: { pageCut?: boolean }
     const lastLen = prev ? prev.last : 0;
     if (
       prev &&
-      l.source === prev.source + 1 &&
-      lastLen >= width - reach &&
+      // a PDF's paragraph may go on over a page break (the blank line or page number between is gone)
+      (l.source === prev.source + 1 || (opts.pageCut && l.source > prev.source && l.source <= prev.source + 3)) &&
+      // the line reached the width, or the next line's first word would not have fitted on it
+      (lastLen >= width - reach || (opts.pageCut && lastLen + measure(firstUnit(text)) > width - 2)) &&
       !/[。！？!?：:.]$/.test(prev.text) &&
       // the signature block (agency, date) is its own lines
       !/^.{2,24}(人民政府|办事处)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(text) &&

@@ -212,6 +212,15 @@ function classify(tokens: Token[], targets: Map<string, RowTarget[]>): Classifie
       const t = cutLabel(labelKey(token.text), targets);
       if (t) matched = { token, kind: 'label', targets: t };
     }
+    // a label or header with a note of its own in brackets: 规章(设区的市、自治州人民政府应提供相关数据), 采购总金额（万元）
+    if (!matched) {
+      const bare = labelKey(token.text.replace(/[（(][^（）()]*[)）]\s*$/, ''));
+      if (bare !== labelKey(token.text)) {
+        const t = targets.get(bare);
+        if (t) matched = { token, kind: 'label', targets: t };
+        else if (HEADER_SET.has(bare)) matched = { token, kind: 'header' };
+      }
+    }
     if (matched) {
       out.push(matched);
       i += used;
@@ -350,7 +359,7 @@ export function extractStatTables(lines: string[]): TablesResult {
   }
   const total = (['proactive', 'applications', 'reviewLitigation'] as TableKind[]).reduce((n, k) => n + templateCells(format, k), 0);
   if (cellsRead < total * 0.9) {
-    warnings.push(`法定统计表格只读出 ${cellsRead} / ${total} 个单元格（${(['proactive', 'applications', 'reviewLitigation'] as TableKind[]).filter((k) => !blocks.some((b) => b.kind === k)).map(kindName).join('、') || '各表均不完整'}）；未读出的单元格为空 (null)，请核对原件`);
+    warnings.push(`法定统计表格只读出 ${cellsRead} / ${total} 个单元格（${(['proactive', 'applications', 'reviewLitigation'] as TableKind[]).filter((k) => !blocks.some((b) => b.kind === k)).map(kindName).join('、') || '各表均不完整'}）；未读出的单元格为空 (null)，请核对原件${pdfTextAdvice(lines)}`);
   }
   if (blocks.length === 0) return empty;
   for (const c of checkStats(format, stats)) {
@@ -399,6 +408,15 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
     i = j - 1;
   }
   return read;
+}
+
+/**
+ * Page breaks (form feeds) mark text that pdftotext wrote out of a PDF: copied without -layout, a ruled
+ * table's cells come in the order the PDF drew them, which no label reading can undo. The way out is
+ * the PDF itself (read from its geometry) or a -layout copy (read by column positions).
+ */
+function pdfTextAdvice(lines: string[]): string {
+  return lines.some((l) => l.includes('\f')) ? '。此文本含分页符，似为 pdftotext 从 PDF 导出的文字：这种复制不保留表格单元格的先后位置，请改为导入 PDF 原件，或用 pdftotext -layout 重新导出后导入' : '';
 }
 
 /** The printed header of a column, for warnings. */
