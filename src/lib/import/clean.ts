@@ -174,11 +174,13 @@ export function publicationLine(half: string): string | undefined {
   return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-const PANEL_LABELS = new Set(['索引号', '公开方式', '发布机构', '发布单位', '发布日期', '公开日期', '成文日期', '文号', '发文字号', '主题分类', '组配分类', '分类', '公开范围', '有效性', '时效', '公开时限']);
+const PANEL_LABELS = new Set(['索引号', '公开方式', '发布机构', '发布单位', '发布日期', '公开日期', '成文日期', '文号', '发文字号', '主题分类', '组配分类', '分类', '公开范围', '有效性', '时效', '公开时限', '是否有效', '有效期限', '有限期限', '失效日期']);
+/** The panel labels as portals space them out (索 引 号, 文 号), longest first so 发文字号 is not read as 文号. */
+const SPACED_LABELS = [...PANEL_LABELS].sort((a, b) => b.length - a.length).map((l) => [new RegExp(`(?<![\\u4e00-\\u9fa5])${[...l].join('\\s*')}(?![\\u4e00-\\u9fa5])`, 'g'), l] as const);
 
 /** A line of panel labels each followed by its value, no colons (索引号 X 公开方式 主动公开), as label → value. */
 function panelPairs(half: string): Record<string, string> | undefined {
-  const words = half.replace(/索\s*引\s*号/g, '索引号').replace(/发\s*布\s*机\s*构/g, '发布机构').replace(/成\s*文\s*日\s*期/g, '成文日期').split(/\s+/).filter(Boolean);
+  const words = SPACED_LABELS.reduce((t, [re, l]) => t.replace(re, l), half).split(/\s+/).filter(Boolean);
   if (words.length < 2 || !PANEL_LABELS.has(words[0]!)) return undefined;
   const out: Record<string, string> = {};
   for (let k = 0; k < words.length; ) {
