@@ -23,6 +23,17 @@ async function importWritten(name: string, text: string, opts: ImportOptions = {
 }
 
 describe('gazetteer recognition', () => {
+  test('no title line: the report named in 《》 in the opening sentence is the title; a run-on copy splits at its spaced section titles', async () => {
+    // the shape of a studied page (lintao.gov.cn, 2022): the whole report on one line, sections separated by spaces; our own sentences
+    const body = '本镇的工作人员逐月整理公开信息并按时发布，群众关心的低保、救助名单均按月公示，公开渠道不断拓宽，公开内容更加规范，查阅更加方便。下一步将继续加强培训。';
+    const text = `根据条例要求，现发布《临洮县新添镇2022年政府信息公开工作年度报告》。报告中所列数据统计期限为2022年1月1日到12月31日。 一、总体情况 ${body} 二、主动公开政府信息情况 ${body} 三、存在的主要问题及改进情况 ${body}`;
+    const r = await importWritten('run-on.txt', text);
+    expect([r.data!.title, r.data!.town, r.data!.county]).toEqual(['临洮县新添镇2022年政府信息公开工作年度报告', '新添镇', '临洮县']);
+    expect(r.warnings.map((w) => w.code)).toContain('meta.title-from-text');
+    expect(r.content).toContain('\n## 三、存在的主要问题及改进情况\n');
+    expect(r.content).toContain('\n## 一、总体情况\n\n本镇的工作人员');
+  });
+
   test('a signature naming the town alone is the agency as written; with no signature, the town government', () => {
     const signed = meta('2023年一拉溪镇政府信息公开工作年度报告\n一、总体情况\n本年度我镇主动公开信息。\n一拉溪镇\n2024年1月16日');
     expect(signed.agency).toBe('一拉溪镇');

@@ -149,6 +149,13 @@ export function repeatedTitleLines(lines: string[], title: string, skip: number[
   return out;
 }
 
+/** A report's name in 《》 within its first lines: a year and 政府信息公开工作年度报告 (or 年报) inside. */
+function quotedTitle(lines: string[]): string | undefined {
+  const head = lines.filter((l) => l.trim()).slice(0, 3).join('');
+  const m = /《([^《》]{0,40}(?:19|20)\d{2}\s*年度?[^《》]{0,20}?政府信息公开(?:工作)?(?:年度报告|年报))》/.exec(head);
+  return m ? compact(m[1]!) : undefined;
+}
+
 /**
  * `page.agency`: the 发布机构 a saved page's metadata panel names outside the report's text,
  * read for the town where the text's own 发布机构 line would be.
@@ -156,8 +163,13 @@ export function repeatedTitleLines(lines: string[], title: string, skip: number[
 export function extractMetadata(lines: string[], overrides: MetadataOverrides = {}, page: { agency?: string } = {}): Metadata {
   const warnings: ImportWarning[] = [];
   const text = lines.join('\n');
-  const { title, lines: titleLines } = findTitle(lines);
-  if (!title) warnings.push(warning('meta.no-title', 'no title found in the first lines; a title was composed from town and year'));
+  const titleFound = findTitle(lines);
+  const titleLines = titleFound.lines;
+  // no title line, but the opening sentence names the report (现发布《临洮县新添镇2022年政府信息公开工作年度报告》)
+  const quoted = titleFound.title ? undefined : quotedTitle(lines);
+  const title = titleFound.title ?? quoted;
+  if (quoted) warnings.push(warning('meta.title-from-text', `no title line; took the title the opening sentence names: ${quoted}`, { field: 'title' }));
+  else if (!title) warnings.push(warning('meta.no-title', 'no title found in the first lines; a title was composed from town and year'));
 
   // year: from the title, else the most frequent year in the body
   const titleYear = title ? /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(title))?.[1] : undefined;

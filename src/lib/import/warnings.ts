@@ -8,6 +8,7 @@ import type { Warning } from '../warnings.ts';
 
 export type ImportWarningCode =
   | 'meta.no-title'
+  | 'meta.title-from-text'
   | 'meta.year-conflict'
   | 'meta.year-from-body'
   | 'meta.no-year'
