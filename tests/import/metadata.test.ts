@@ -23,6 +23,11 @@ async function importWritten(name: string, text: string, opts: ImportOptions = {
 }
 
 describe('gazetteer recognition', () => {
+  test('a town name cut at a printed line end (PDF text) is found across the break', () => {
+    const m = meta('按照县政府办公室的通知要求，现将一拉\n溪镇2020年度政府信息公开工作情况报告如下：\n一、总体情况\n全年主动公开信息。', { county: '永吉县' });
+    expect([m.town, m.county, m.year]).toEqual(['一拉溪镇', '永吉县', 2020]);
+  });
+
   test('no title line: the report named in 《》 in the opening sentence is the title; a run-on copy splits at its spaced section titles', async () => {
     // the shape of a studied page (lintao.gov.cn, 2022): the whole report on one line, sections separated by spaces; our own sentences
     const body = '本镇的工作人员逐月整理公开信息并按时发布，群众关心的低保、救助名单均按月公示，公开渠道不断拓宽，公开内容更加规范，查阅更加方便。下一步将继续加强培训。';

@@ -52,6 +52,8 @@ function findTown(lines: string[], title: string | undefined, text: string, coun
     nonEmpty.slice(-6).join('\n'),
     [...nonEmpty.filter((l) => /发布机构|发文机关|来源[:：]/.test(l)), agency ?? ''].join('\n'),
     text,
+    // last: a name cut at a printed line's end (现将茅坪 / 回族镇2022年度…, PDF text)
+    nonEmpty.join(''),
   ];
   const countyBaseGiven = county ? countyBase(county) : undefined;
   for (const src of sources) {
@@ -64,7 +66,7 @@ function findTown(lines: string[], title: string | undefined, text: string, coun
     };
     let best = hits[0]!;
     for (const h of hits) if (score(h) > score(best)) best = h;
-    return { ...best, fromBody: src === text };
+    return { ...best, fromBody: src === text || src === sources[sources.length - 1] };
   }
   return undefined;
 }
