@@ -11,7 +11,9 @@
  *
  * Also unlike glob(): a missing or empty folder fails the build (a mistyped
  * CONTENT_DIR used to build an empty site), and an entry whose file is unchanged
- * (same digest, same schema sources) is not parsed or validated again.
+ * (same digest, same schema sources) is not parsed or validated again: the
+ * validation cache (src/lib/report/validate-cache.ts, in Astro's cacheDir) keeps
+ * each file's findings and facts, and the checks across the archive run every time.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { validateArchive, type Finding, type SourceFile } from '../lib/report/validate.ts';
+import { ValidationCache, codeVersion } from '../lib/report/validate-cache.ts';
 import { contentDir } from '../lib/paths.ts';
 import { readRedirects } from '../lib/redirects.ts';
 import { readFrontmatter } from '../lib/report/frontmatter.ts';
@@ -126,7 +129,17 @@ export function reportsLoader(): Loader {
         const texts = await Promise.all(batch.map((rel) => fs.readFile(path.join(dir, rel), 'utf8')));
         batch.forEach((rel, k) => sources.push({ file: path.relative(process.cwd(), path.join(dir, rel)), rel, text: texts[k]! }));
       }
-      failOnFindings(validateArchive(sources, { redirects: await readRedirects() }));
+      // NIANBAO_FULL_BUILD=1 trusts no cache: every file is validated (and the cache written afresh)
+      const version = codeVersion(root);
+      const cachePath = path.join(fileURLToPath(config.cacheDir), 'nianbao-validation.json');
+      const cache = readSettings().fullBuild ? ValidationCache.fresh(cachePath, version) : ValidationCache.load(cachePath, version);
+      if (cache.unusable) logger.warn(`the validation cache is not used: ${cache.unusable}; every file is validated`);
+      const findings = validateArchive(sources, { redirects: await readRedirects(), cache });
+      // saved before failing: a failing file's findings are kept (and given again next time) too
+      const unsaved = cache.save();
+      if (unsaved) logger.warn(unsaved);
+      logger.info(`validated ${sources.length} reports: ${cache.misses} parsed and checked, ${cache.hits} unchanged (validation cache)`);
+      failOnFindings(findings);
       const seen = new Set<string>();
       let parsed = 0;
       for (let i = 0; i < sources.length; i += BATCH) {

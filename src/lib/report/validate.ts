@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import { readFrontmatter } from './frontmatter.ts';
 import { bodyFindings } from './body.ts';
-import { FIRST_YEAR, parseReport, type ReportData } from '../schema.ts';
+import { FIRST_YEAR, parseReport } from '../schema.ts';
 import { townSlug } from '../slug.ts';
 import { checkStats } from '../stats/checks.ts';
 import type { NationalFormat } from '../stats/template.ts';
@@ -31,11 +31,48 @@ export interface SourceFile {
   text: string;
 }
 
+/**
+ * What validation learns from one file alone: a pure function of its paths and
+ * text under this code (and this calendar year: the schema refuses later
+ * years), JSON throughout, so a cache can keep it (validate-cache.ts). The
+ * checks against the whole archive and today's date run on these every time.
+ */
+export interface FileFacts {
+  /** Findings of the file alone, in order: frontmatter, schema, body, file name. */
+  local: Finding[];
+  /** Set when the schema accepts the file: what the checks across the archive need of its data. */
+  report?: {
+    county: string;
+    town: string;
+    year: number;
+    date?: string;
+    published?: string;
+    retrieved?: string;
+    /** townSlug(county, town) */
+    slug: string;
+    /** the 勾稽关系 the figures break (the finding's message) */
+    stats: string[];
+    /** links to other reports in the body: the linked id and the line in the file */
+    links: { id: string; line: number }[];
+  };
+  /** Lines of fields looked up so far (JSON of the path → 1-based line, null for none). */
+  lines: Record<string, number | null>;
+}
+
 interface Parsed {
   file: SourceFile;
-  data?: ReportData;
-  body: string;
+  facts: FileFacts;
   lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+/**
+ * Stores facts between runs. get() gives the facts kept for this very file (same paths, same
+ * text, same code) or nothing; put() is called with a file's facts when they are new or have
+ * learnt a line.
+ */
+export interface FactsCache {
+  get(f: SourceFile): FileFacts | undefined;
+  put(f: SourceFile, facts: FileFacts): void;
 }
 
 /** Reads the frontmatter (the one reader) and maps a field path to its line (1-based, in the whole file). */
@@ -75,35 +112,81 @@ function findKey(root: Node, path: (string | number)[]): Node | undefined {
   return key;
 }
 
-export function validateArchive(files: SourceFile[], opts: { today?: string; redirects?: Record<string, string> } = {}): Finding[] {
+/** The facts of one file, parsed and checked. */
+export function fileFacts(f: SourceFile): FileFacts {
+  return computeFacts(f).facts;
+}
+
+/** The facts and the parsed file's own line lookup (so the checks across the archive need not parse it again). */
+function computeFacts(f: SourceFile): { facts: FileFacts; lineOf: Parsed['lineOf'] } {
+  const p = parseFile(f);
+  const lines: FileFacts['lines'] = {};
+  const lineOf = memoLines(lines, () => p.lineOf);
+  const done = (facts: FileFacts) => ({ facts, lineOf: p.lineOf });
+  if (p.error) return done({ local: [p.error], lines });
+  const local: Finding[] = [];
+  const r = parseReport(p.yaml);
+  if (!r.ok) {
+    for (const i of r.issues) local.push({ file: f.file, line: lineOf(i.path), field: i.path.join('.') || undefined, level: 'error', message: i.message } as Finding);
+  }
+  for (const b of bodyFindings(p.body, p.bodyLine)) local.push({ file: f.file, line: b.line, level: 'error', message: b.message });
+  if (!/\.md$/.test(f.rel)) local.push({ file: f.file, level: 'error', message: `the file name ends "${path.extname(f.rel)}": name it <year>.md in lower case` });
+  if (!r.ok) return done({ local, lines });
+  const d = r.data;
+  const stats = d.format !== 'free' && d.stats ? checkStats(d.format as NationalFormat, d.stats).filter((c) => c.ok === false).map((c) => `勾稽关系不符: ${c.label} (${c.left} ≠ ${c.right}); kept as published`) : [];
+  // links between reports, with their lines in the whole file
+  const bodyLines = p.body.split('\n');
+  const fmLines = f.text.split('\n').length - bodyLines.length;
+  const links: { id: string; line: number }[] = [];
+  bodyLines.forEach((l, i) => {
+    for (const m of l.matchAll(/\]\((?:\.\.\/)*\/?reports\/([a-z0-9-]+\/\d{4})\/?\)/g)) links.push({ id: m[1]!, line: fmLines + i + 1 });
+  });
+  const report: NonNullable<FileFacts['report']> = { county: d.county, town: d.town, year: d.year, slug: townSlug(d.county, d.town), stats, links };
+  if (d.date) report.date = d.date;
+  if (d.published) report.published = d.published;
+  if (d.source.retrieved) report.retrieved = d.source.retrieved;
+  return done({ local, report, lines });
+}
+
+/** lineOf through the facts' memo: a line not looked up before is found in the parsed file (parsed on first need). */
+function memoLines(lines: FileFacts['lines'], parsed: () => Parsed['lineOf'], learnt?: () => void): Parsed['lineOf'] {
+  return (p) => {
+    const key = JSON.stringify(p);
+    if (!Object.hasOwn(lines, key)) {
+      lines[key] = parsed()(p) ?? null;
+      learnt?.();
+    }
+    return lines[key] ?? undefined;
+  };
+}
+
+export function validateArchive(files: SourceFile[], opts: { today?: string; redirects?: Record<string, string>; cache?: FactsCache } = {}): Finding[] {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const findings: Finding[] = [];
   const parsed: Parsed[] = [];
+  /** files whose facts are to be (re)stored: computed now, or a line learnt */
+  const changed = new Set<Parsed>();
   for (const f of files) {
-    const p = parseFile(f);
-    if (p.error) {
-      findings.push(p.error);
-      continue;
-    }
-    const r = parseReport(p.yaml);
-    if (!r.ok) {
-      for (const i of r.issues) findings.push({ file: f.file, line: p.lineOf(i.path), field: i.path.join('.') || undefined, level: 'error', message: i.message } as Finding);
-      parsed.push({ file: f, body: p.body, lineOf: p.lineOf });
-    } else parsed.push({ file: f, data: r.data, body: p.body, lineOf: p.lineOf });
-    for (const b of bodyFindings(p.body, p.bodyLine)) findings.push({ file: f.file, line: b.line, level: 'error', message: b.message });
-    if (!/\.md$/.test(f.rel)) findings.push({ file: f.file, level: 'error', message: `the file name ends "${path.extname(f.rel)}": name it <year>.md in lower case` });
+    const cached = opts.cache?.get(f);
+    // a cached file is parsed again only if a check needs a line its facts do not hold
+    let live = cached ? undefined : computeFacts(f);
+    const facts = cached ?? live!.facts;
+    const p: Parsed = { file: f, facts, lineOf: () => undefined };
+    p.lineOf = memoLines(facts.lines, () => (live ??= { facts, lineOf: parseFile(f).lineOf }).lineOf, () => changed.add(p));
+    if (!cached) changed.add(p);
+    findings.push(...facts.local);
+    if (facts.report) parsed.push(p);
   }
 
   const ids = new Set(files.map((f) => f.rel.replace(/\.md$/, '')));
   const byTownYear = new Map<string, Parsed[]>();
   for (const p of parsed) {
-    const d = p.data;
-    if (!d) continue;
+    const d = p.facts.report!;
     const at = (field: string, level: Finding['level'], message: string) =>
       findings.push({ file: p.file.file, line: p.lineOf(field.split('.')), field, level, message });
     // folder and file name
     const [folder, name] = p.file.rel.split('/');
-    const slug = townSlug(d.county, d.town);
+    const slug = d.slug;
     const [countyPart, townPart] = slug.split('-');
     // no URL can be made from a name without a pinyin reading (rare or private-use characters, only symbols)
     if (!countyPart) at('county', 'error', `county "${d.county}" has no pinyin reading, so its pages get no URL: write the name in standard characters as the government publishes it (e.g. 抚远市)`);
@@ -124,26 +207,18 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
       if (v < `${FIRST_YEAR}-01-01`) at(field, 'error', `${field} ${v} is before ${FIRST_YEAR}, when the regulations took effect`);
       if (Number(v.slice(0, 4)) < d.year) at(field, 'warning', `${field} ${v} is before the end of the report year ${d.year}`);
     }
-    if (d.source.retrieved && d.source.retrieved > today) at('source.retrieved', 'error', `source.retrieved ${d.source.retrieved} is in the future`);
+    if (d.retrieved && d.retrieved > today) at('source.retrieved', 'error', `source.retrieved ${d.retrieved} is in the future`);
     // arithmetic
-    if (d.format !== 'free' && d.stats) {
-      for (const c of checkStats(d.format as NationalFormat, d.stats)) {
-        if (c.ok === false) at('stats', 'warning', `勾稽关系不符: ${c.label} (${c.left} ≠ ${c.right}); kept as published`);
-      }
-    }
+    for (const message of d.stats) at('stats', 'warning', message);
     // links between reports
-    const lines = p.body.split('\n');
-    const fmLines = p.file.text.split('\n').length - lines.length;
-    lines.forEach((l, i) => {
-      for (const m of l.matchAll(/\]\((?:\.\.\/)*\/?reports\/([a-z0-9-]+\/\d{4})\/?\)/g)) {
-        if (!ids.has(m[1]!)) findings.push({ file: p.file.file, line: fmLines + i + 1, level: 'error', message: `link to report "${m[1]}" which is not in the archive` });
-      }
-    });
+    for (const l of d.links) {
+      if (!ids.has(l.id)) findings.push({ file: p.file.file, line: l.line, level: 'error', message: `link to report "${l.id}" which is not in the archive` });
+    }
   }
   for (const [, group] of byTownYear) {
     if (group.length > 1) {
       for (const p of group) {
-        findings.push({ file: p.file.file, line: p.lineOf(['year']), field: 'year', level: 'error', message: `${p.data!.town} ${p.data!.year} is in the archive more than once: ${group.map((g) => g.file.file).join(', ')}` });
+        findings.push({ file: p.file.file, line: p.lineOf(['year']), field: 'year', level: 'error', message: `${p.facts.report!.town} ${p.facts.report!.year} is in the archive more than once: ${group.map((g) => g.file.file).join(', ')}` });
       }
     }
   }
@@ -151,5 +226,6 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
     if (ids.has(from)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect from "${from}" but a report still exists there: remove the redirect or the report` });
     if (!ids.has(to)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect "${from}" → "${to}" points to a report that does not exist` });
   }
+  if (opts.cache) for (const p of changed) opts.cache.put(p.file, p.facts);
   return findings;
 }
