@@ -44,6 +44,24 @@ export interface Frontmatter {
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^---[ \t]*\r?$/m;
 
+/** The YAML text and the body, as readFrontmatter splits them; undefined when the frontmatter is not closed. */
+function split(text: string, open: RegExpExecArray): { yamlText: string; body: string } | undefined {
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return undefined;
+  return { yamlText: rest.slice(0, close.index), body: rest.slice(close.index + close[0].length).replace(/^\n/, '') };
+}
+
+/**
+ * The body of a file the build has validated (readFrontmatter(text).value.body), without
+ * reading the YAML: for the checks across the archive, which need every report's text on
+ * every build. undefined where readFrontmatter finds no frontmatter to split off.
+ */
+export function bodyOf(text: string): string | undefined {
+  const open = OPEN.exec(text);
+  return open ? split(text, open)?.body : undefined;
+}
+
 /** Splits and parses; an error names the line and says how to fix it. */
 export function readFrontmatter(text: string): { ok: true; value: Frontmatter } | { ok: false; error: FrontmatterError } {
   const open = OPEN.exec(text);
@@ -54,11 +72,9 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
       : 'the file must start with a line "---", the fields, and another "---"';
     return { ok: false, error: { line: 1, message: `no YAML frontmatter: ${hint}` } };
   }
-  const rest = text.slice(open[0].length);
-  const close = CLOSE.exec(rest);
-  if (!close) return { ok: false, error: { line: 1, message: 'the frontmatter is not closed: add a line "---" after the last field' } };
-  const yamlText = rest.slice(0, close.index);
-  const afterClose = rest.slice(close.index + close[0].length).replace(/^\n/, '');
+  const parts = split(text, open);
+  if (!parts) return { ok: false, error: { line: 1, message: 'the frontmatter is not closed: add a line "---" after the last field' } };
+  const { yamlText, body: afterClose } = parts;
   // the YAML starts on the file's line 2
   const raw = rawControl(yamlText);
   if (raw) return { ok: false, error: raw };
