@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crossFindings, type CrossFinding } from '../lib/findings/cross.ts';
 import { contentDir } from '../lib/paths.ts';
-import { bodyOf } from '../lib/report/frontmatter.ts';
+import { splitFrontmatter } from '../lib/report/frontmatter.ts';
 import { loadReports } from './collection.ts';
 import { regionOfReport } from '../lib/findings/regions.ts';
 
@@ -22,7 +22,7 @@ export function archiveFindings() {
         ...(await Promise.all(
           entries.slice(i, i + 256).map(async (e) => {
             // every file passed validation (the loader), so its frontmatter need not be read again: only split off
-            return { id: e.id, data: e.data, body: bodyOf(await readFile(path.join(contentDir(), `${e.id}.md`), 'utf8')) ?? '' };
+            return { id: e.id, data: e.data, body: splitFrontmatter(await readFile(path.join(contentDir(), `${e.id}.md`), 'utf8'))?.body ?? '' };
           }),
         )),
       );

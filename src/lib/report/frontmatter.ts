@@ -53,14 +53,18 @@ function split(text: string, open: RegExpExecArray): { yamlText: string; body: s
 }
 
 /**
- * The body of a file the build has validated (readFrontmatter(text).value.body), without
- * reading the YAML: for the checks across the archive, which need every report's text on
- * every build. undefined where readFrontmatter finds no frontmatter to split off.
+ * The body of a file the build has validated and the line it starts on (as readFrontmatter(text)
+ * gives them), without reading the YAML: for what needs every report's text on every build (the
+ * checks across reports) or the text of each page rendered. undefined where readFrontmatter finds
+ * no frontmatter to split off.
  */
-export function bodyOf(text: string): string | undefined {
+export function splitFrontmatter(text: string): { body: string; bodyLine: number } | undefined {
   const open = OPEN.exec(text);
-  return open ? split(text, open)?.body : undefined;
+  const parts = open ? split(text, open) : undefined;
+  return parts && { body: parts.body, bodyLine: yamlLineCount(parts.yamlText) + 3 };
 }
+
+const yamlLineCount = (yamlText: string) => yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
 
 /** Splits and parses; an error names the line and says how to fix it. */
 export function readFrontmatter(text: string): { ok: true; value: Frontmatter } | { ok: false; error: FrontmatterError } {
@@ -93,7 +97,7 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
   if (nodes > MAX_NODES) {
     return { ok: false, error: { line: 2, message: `the YAML frontmatter expands to more than ${MAX_NODES.toLocaleString('en')} values through its aliases (*name): a report has a few hundred; write the values out instead of aliasing them` } };
   }
-  const yamlLines = yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
+  const yamlLines = yamlLineCount(yamlText);
   let positions: { doc: Document; counter: LineCounter } | undefined;
   const located = () => {
     if (!positions) {
