@@ -117,8 +117,11 @@ export class ValidationCache implements FactsCache {
     return new ValidationCache(file, version, old);
   }
 
-  get(f: SourceFile): FileFacts | undefined {
-    const k = keyOf(f);
+  key(f: SourceFile): string {
+    return keyOf(f);
+  }
+
+  get(k: string): FileFacts | undefined {
     const facts = this.old.get(k);
     if (!facts) {
       this.misses++;
@@ -129,8 +132,8 @@ export class ValidationCache implements FactsCache {
     return facts;
   }
 
-  put(f: SourceFile, facts: FileFacts): void {
-    this.now.set(keyOf(f), facts);
+  put(k: string, facts: FileFacts): void {
+    this.now.set(k, facts);
     this.dirty = true;
   }
 

@@ -60,19 +60,23 @@ export interface FileFacts {
 }
 
 interface Parsed {
-  file: SourceFile;
+  /** the file's paths (its text is not kept) */
+  file: { file: string; rel: string };
+  /** its key in the cache */
+  key?: string;
   facts: FileFacts;
   lineOf: (path: (string | number)[]) => number | undefined;
 }
 
 /**
- * Stores facts between runs. get() gives the facts kept for this very file (same paths, same
- * text, same code) or nothing; put() is called with a file's facts when they are new or have
- * learnt a line.
+ * Stores facts between runs. key() names this very file (its paths and text, under this code);
+ * get() gives the facts kept under a key or nothing; put() is called with a file's facts when
+ * they are new or have learnt a line.
  */
 export interface FactsCache {
-  get(f: SourceFile): FileFacts | undefined;
-  put(f: SourceFile, facts: FileFacts): void;
+  key(f: SourceFile): string;
+  get(key: string): FileFacts | undefined;
+  put(key: string, facts: FileFacts): void;
 }
 
 /** Reads the frontmatter (the one reader) and maps a field path to its line (1-based, in the whole file). */
@@ -118,11 +122,11 @@ export function fileFacts(f: SourceFile): FileFacts {
 }
 
 /** The facts and the parsed file's own line lookup (so the checks across the archive need not parse it again). */
-function computeFacts(f: SourceFile): { facts: FileFacts; lineOf: Parsed['lineOf'] } {
+function computeFacts(f: SourceFile): { facts: FileFacts; lineOf: Parsed['lineOf']; data?: unknown } {
   const p = parseFile(f);
   const lines: FileFacts['lines'] = {};
   const lineOf = memoLines(lines, () => p.lineOf);
-  const done = (facts: FileFacts) => ({ facts, lineOf: p.lineOf });
+  const done = (facts: FileFacts, data?: unknown) => ({ facts, lineOf: p.lineOf, ...(data !== undefined ? { data } : {}) });
   if (p.error) return done({ local: [p.error], lines });
   const local: Finding[] = [];
   const r = parseReport(p.yaml);
@@ -145,7 +149,7 @@ function computeFacts(f: SourceFile): { facts: FileFacts; lineOf: Parsed['lineOf
   if (d.date) report.date = d.date;
   if (d.published) report.published = d.published;
   if (d.source.retrieved) report.retrieved = d.source.retrieved;
-  return done({ local, report, lines });
+  return done({ local, report, lines }, p.yaml);
 }
 
 /** lineOf through the facts' memo: a line not looked up before is found in the parsed file (parsed on first need). */
@@ -160,28 +164,69 @@ function memoLines(lines: FileFacts['lines'], parsed: () => Parsed['lineOf'], le
   };
 }
 
-export function validateArchive(files: SourceFile[], opts: { today?: string; redirects?: Record<string, string>; cache?: FactsCache } = {}): Finding[] {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const findings: Finding[] = [];
-  const parsed: Parsed[] = [];
+export interface ValidationOptions {
+  today?: string;
+  redirects?: Record<string, string>;
+  cache?: FactsCache;
+}
+
+export function validateArchive(files: SourceFile[], opts: ValidationOptions = {}): Finding[] {
+  const v = new ArchiveValidation(opts);
+  for (const f of files) v.add(f);
+  return v.finish();
+}
+
+/**
+ * validateArchive one file at a time, so that a caller need not hold every file's text at once
+ * (100,000 reports are a gigabyte of text): add() each file, then finish() gives the findings,
+ * in the order validateArchive gives them. add() runs the file's own checks while its text is at
+ * hand (so the lines they name are known); finish() the checks across the archive. Where those
+ * need a line the facts do not hold (a report in the archive twice), `reread` gives the text again.
+ */
+export class ArchiveValidation {
+  private readonly opts: ValidationOptions;
+  private readonly today: string;
+  private readonly locals: Finding[] = [];
+  private readonly parsed: Parsed[] = [];
+  private readonly rels: string[] = [];
   /** files whose facts are to be (re)stored: computed now, or a line learnt */
-  const changed = new Set<Parsed>();
-  for (const f of files) {
-    const cached = opts.cache?.get(f);
-    // a cached file is parsed again only if a check needs a line its facts do not hold
-    let live = cached ? undefined : computeFacts(f);
-    const facts = cached ?? live!.facts;
-    const p: Parsed = { file: f, facts, lineOf: () => undefined };
-    p.lineOf = memoLines(facts.lines, () => (live ??= { facts, lineOf: parseFile(f).lineOf }).lineOf, () => changed.add(p));
-    if (!cached) changed.add(p);
-    findings.push(...facts.local);
-    if (facts.report) parsed.push(p);
+  private readonly changed = new Set<Parsed>();
+
+  constructor(opts: ValidationOptions = {}) {
+    this.opts = opts;
+    this.today = opts.today ?? new Date().toISOString().slice(0, 10);
   }
 
-  const ids = new Set(files.map((f) => f.rel.replace(/\.md$/, '')));
-  const byTownYear = new Map<string, Parsed[]>();
-  for (const p of parsed) {
+  /** Adds a file; gives its YAML data when it was read now (not from the cache) and the schema accepts it. */
+  add(f: SourceFile, reread: () => string = () => f.text): { data?: unknown } {
+    const key = this.opts.cache?.key(f);
+    const cached = key === undefined ? undefined : this.opts.cache!.get(key);
+    // a cached file is parsed again only if a check needs a line its facts do not hold
+    const computed = cached ? undefined : computeFacts(f);
+    const facts = cached ?? computed!.facts;
+    const { file, rel } = f;
+    let lineOf = computed?.lineOf;
+    let current: string | undefined = f.text;
+    const p: Parsed = { file: { file, rel }, ...(key !== undefined ? { key } : {}), facts, lineOf: () => undefined };
+    p.lineOf = memoLines(facts.lines, () => (lineOf ??= parseFile({ file, rel, text: current ?? reread() }).lineOf), () => this.changed.add(p));
+    if (!cached) this.changed.add(p);
+    this.rels.push(f.rel);
+    this.locals.push(...facts.local);
+    if (facts.report) {
+      this.parsed.push(p);
+      // the file's own checks now, for the lines they name (their findings are given by finish())
+      this.fileChecks(p, () => true, []);
+    }
+    // the text is not kept: a line still needed later reads the file again
+    lineOf = undefined;
+    current = undefined;
+    return computed?.data !== undefined ? { data: computed.data } : {};
+  }
+
+  /** One file's checks that need no other file but the archive's ids (links). */
+  private fileChecks(p: Parsed, has: (id: string) => boolean, findings: Finding[]): void {
     const d = p.facts.report!;
+    const today = this.today;
     const at = (field: string, level: Finding['level'], message: string) =>
       findings.push({ file: p.file.file, line: p.lineOf(field.split('.')), field, level, message });
     // folder and file name
@@ -196,9 +241,6 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
     } else if (!/^[a-z0-9]+-[a-z0-9]+$/.test(folder ?? '')) at('town', 'error', `folder "${folder}" is not a slug: lower-case pinyin of county and town joined by "-" (expected "${slug}")`);
     else if (folder !== slug) at('town', 'error', `the folder is "${folder}" but county "${d.county}" and town "${d.town}" give the slug "${slug}": move the file to ${slug}/${d.year}.md (and add a redirect) or correct the names`);
     if (name !== `${d.year}.md`) at('year', 'error', `the file is "${name}" but year is ${d.year}: name it ${d.year}.md`);
-    // duplicates
-    const key = `${d.county}|${d.town}|${d.year}`;
-    byTownYear.set(key, [...(byTownYear.get(key) ?? []), p]);
     // dates
     for (const field of ['date', 'published'] as const) {
       const v = d[field];
@@ -212,20 +254,37 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
     for (const message of d.stats) at('stats', 'warning', message);
     // links between reports
     for (const l of d.links) {
-      if (!ids.has(l.id)) findings.push({ file: p.file.file, line: l.line, level: 'error', message: `link to report "${l.id}" which is not in the archive` });
+      if (!has(l.id)) findings.push({ file: p.file.file, line: l.line, level: 'error', message: `link to report "${l.id}" which is not in the archive` });
     }
   }
-  for (const [, group] of byTownYear) {
-    if (group.length > 1) {
-      for (const p of group) {
-        findings.push({ file: p.file.file, line: p.lineOf(['year']), field: 'year', level: 'error', message: `${p.facts.report!.town} ${p.facts.report!.year} is in the archive more than once: ${group.map((g) => g.file.file).join(', ')}` });
+
+  /** The findings of every file added, and of the checks across them. */
+  finish(): Finding[] {
+    const findings = [...this.locals];
+    const ids = new Set(this.rels.map((r) => r.replace(/\.md$/, '')));
+    const has = (id: string) => ids.has(id);
+    const byTownYear = new Map<string, Parsed[]>();
+    for (const p of this.parsed) {
+      const d = p.facts.report!;
+      this.fileChecks(p, has, findings);
+      // duplicates
+      const key = `${d.county}|${d.town}|${d.year}`;
+      const group = byTownYear.get(key);
+      if (group) group.push(p);
+      else byTownYear.set(key, [p]);
+    }
+    for (const [, group] of byTownYear) {
+      if (group.length > 1) {
+        for (const p of group) {
+          findings.push({ file: p.file.file, line: p.lineOf(['year']), field: 'year', level: 'error', message: `${p.facts.report!.town} ${p.facts.report!.year} is in the archive more than once: ${group.map((g) => g.file.file).join(', ')}` });
+        }
       }
     }
+    for (const [from, to] of Object.entries(this.opts.redirects ?? {})) {
+      if (ids.has(from)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect from "${from}" but a report still exists there: remove the redirect or the report` });
+      if (!ids.has(to)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect "${from}" → "${to}" points to a report that does not exist` });
+    }
+    if (this.opts.cache) for (const p of this.changed) this.opts.cache.put(p.key!, p.facts);
+    return findings;
   }
-  for (const [from, to] of Object.entries(opts.redirects ?? {})) {
-    if (ids.has(from)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect from "${from}" but a report still exists there: remove the redirect or the report` });
-    if (!ids.has(to)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect "${from}" → "${to}" points to a report that does not exist` });
-  }
-  if (opts.cache) for (const p of changed) opts.cache.put(p.file, p.facts);
-  return findings;
 }
