@@ -6,9 +6,8 @@ import archiveFiles from './src/integrations/archive-files.ts';
 import incremental, { incrementalCache } from './src/integrations/incremental.ts';
 import reportFiles from './src/integrations/report-files.ts';
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { parseRedirects, redirectsFile } from './src/lib/redirects.ts';
+import { contentCacheDir } from './src/lib/paths.ts';
 
 // every setting (src/site.config.ts and the environment) is read in one module
 const settings = readSettings();
@@ -32,13 +31,7 @@ function redirects() {
  * Astro caches the content store in cacheDir; a build from another content folder
  * (CONTENT_DIR: benchmarks, tests) gets a cache of its own so entries never mix.
  */
-function cacheDir() {
-  if (!settings.contentDirSetting) return undefined;
-  const key = createHash('sha256').update(path.resolve(settings.contentDirSetting)).digest('hex').slice(0, 12);
-  return `./node_modules/.astro-content-${key}`;
-}
-
-const contentCache = cacheDir();
+const contentCache = contentCacheDir(settings.contentDirSetting);
 
 /** Says so at every build when the site's address is not configured (src/lib/settings.ts). */
 const siteUrlCheck = {

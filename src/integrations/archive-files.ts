@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readFrontmatter } from '../lib/report/frontmatter.ts';
 import { manifest, sha256 } from '../lib/manifest.ts';
-import { originalMismatch, originalOf } from '../lib/originals.ts';
+import { originalMismatch, originalOf, sourcesDir } from '../lib/originals.ts';
 import { contentDir } from '../lib/paths.ts';
 import { htaccess, webConfig } from '../lib/hosting/server-config.ts';
 
@@ -22,6 +22,15 @@ async function contentFiles(dir: string) {
     }
   }
   return out;
+}
+
+/** The report ids the sources folder holds a file for (sources/<id>.<ext>), whatever the extension. */
+async function heldIds(dir: string): Promise<Set<string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return new Set(entries.filter((e) => e.isFile()).map((e) => {
+    const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    return rel.slice(0, rel.length - path.extname(rel).length);
+  }));
 }
 
 export default function archiveFiles(): AstroIntegration {
@@ -44,11 +53,14 @@ export default function archiveFiles(): AstroIntegration {
         // the originals the archive holds: copied for 下载原件, verified against the sha256 each report records
         const originals: { path: string; sha256: string }[] = [];
         const mismatched: string[] = [];
+        // an original is sources/<id>.<ext>: only a report with such a file is read for its source (10,000 frontmatters less to parse)
+        const held = await heldIds(sourcesDir());
         for (const f of read) {
+          const id = path.relative(reportsDir, f.abs).replace(/\.md$/i, '').split(path.sep).join('/');
+          if (!held.has(id)) continue;
           const fm = readFrontmatter(Buffer.from(f.bytes).toString('utf8'));
           const d = (fm.ok ? fm.value.data : {}) as { source?: { file: string; sha256: string } };
           if (!d.source?.file) continue;
-          const id = path.relative(reportsDir, f.abs).replace(/\.md$/i, '').split(path.sep).join('/');
           const o = originalOf(id, d.source.file);
           if (!o) continue;
           const bytes = await readFile(o.abs);

@@ -11,14 +11,17 @@
  *
  * Also unlike glob(): a missing or empty folder fails the build (a mistyped
  * CONTENT_DIR used to build an empty site), and an entry whose file is unchanged
- * (same digest, same schema sources) is not parsed or validated again.
+ * (same digest, same schema sources) is not parsed or validated again: the
+ * validation cache (src/lib/report/validate-cache.ts, in Astro's cacheDir) keeps
+ * each file's findings and facts, and the checks across the archive run every time.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { validateArchive, type Finding, type SourceFile } from '../lib/report/validate.ts';
+import { ArchiveValidation, type Finding } from '../lib/report/validate.ts';
+import { ValidationCache, codeVersion } from '../lib/report/validate-cache.ts';
 import { contentDir } from '../lib/paths.ts';
 import { readRedirects } from '../lib/redirects.ts';
 import { readFrontmatter } from '../lib/report/frontmatter.ts';
@@ -104,37 +107,60 @@ export function reportsLoader(): Loader {
         meta.set('schema-digest', schema);
       }
 
-      /** Stores one validated file, unless the stored entry has the same digest. */
-      async function store1(rel: string, text: string): Promise<{ id: string; parsed: boolean }> {
+      /** Stores one validated file's data (its YAML as read), under its digest. */
+      async function store1(rel: string, digest: string, yaml: unknown): Promise<void> {
         const id = rel.replace(/\.md$/, '');
         const file = path.join(dir, rel);
-        const digest = generateDigest(text);
-        if (store.get(id)?.digest === digest) return { id, parsed: false };
-        const fm = readFrontmatter(text);
-        if (!fm.ok) throw new Error(`${file}:${fm.error.line}: ${fm.error.message}`);
-        const data = await parseData({ id, data: fm.value.data as Record<string, unknown>, filePath: file });
+        const data = await parseData({ id, data: yaml as Record<string, unknown>, filePath: file });
         // no body and no rendered HTML: the page renders the file itself
         store.set({ id, data, filePath: path.relative(root, file).split(path.sep).join('/'), digest });
-        return { id, parsed: true };
       }
-      const sync = async (rel: string) => store1(rel, await fs.readFile(path.join(dir, rel), 'utf8'));
+      /** The YAML of a file's text (validated: an error here would be a bug, named with its line). */
+      const yamlOf = (rel: string, text: string) => {
+        const fm = readFrontmatter(text);
+        if (!fm.ok) throw new Error(`${path.join(dir, rel)}:${fm.error.line}: ${fm.error.message}`);
+        return fm.value.data;
+      };
+      /** Stores one file, unless the stored entry has the same digest (the dev server's edits). */
+      const sync = async (rel: string) => {
+        const text = await fs.readFile(path.join(dir, rel), 'utf8');
+        const digest = generateDigest(text);
+        if (store.get(rel.replace(/\.md$/, ''))?.digest !== digest) await store1(rel, digest, yamlOf(rel, text));
+      };
 
       const files = await listOrFail(dir);
-      const sources: SourceFile[] = [];
+      // NIANBAO_FULL_BUILD=1 trusts no cache: every file is validated (and the cache written afresh)
+      const version = codeVersion(root);
+      const cachePath = path.join(fileURLToPath(config.cacheDir), 'nianbao-validation.json');
+      const cache = readSettings().fullBuild ? ValidationCache.fresh(cachePath, version) : ValidationCache.load(cachePath, version);
+      if (cache.unusable) logger.warn(`the validation cache is not used: ${cache.unusable}; every file is validated`);
+      const validation = new ArchiveValidation({ redirects: await readRedirects(), cache });
+      // one batch of texts at a time: the store needs only the YAML of files whose digest changed
+      const toStore: { rel: string; digest: string; yaml?: unknown; text?: string }[] = [];
       for (let i = 0; i < files.length; i += BATCH) {
         const batch = files.slice(i, i + BATCH);
         const texts = await Promise.all(batch.map((rel) => fs.readFile(path.join(dir, rel), 'utf8')));
-        batch.forEach((rel, k) => sources.push({ file: path.relative(process.cwd(), path.join(dir, rel)), rel, text: texts[k]! }));
+        batch.forEach((rel, k) => {
+          const text = texts[k]!;
+          const abs = path.join(dir, rel);
+          const { data } = validation.add({ file: path.relative(process.cwd(), abs), rel, text }, () => readFileSync(abs, 'utf8'));
+          const digest = generateDigest(text);
+          if (store.get(rel.replace(/\.md$/, ''))?.digest === digest) return;
+          // validation has read a valid file's YAML; one from the validation cache is read once validation passed
+          toStore.push(data !== undefined ? { rel, digest, yaml: data } : { rel, digest, text });
+        });
       }
-      failOnFindings(validateArchive(sources, { redirects: await readRedirects() }));
-      const seen = new Set<string>();
-      let parsed = 0;
-      for (let i = 0; i < sources.length; i += BATCH) {
-        for (const r of await Promise.all(sources.slice(i, i + BATCH).map((f) => store1(f.rel, f.text)))) {
-          seen.add(r.id);
-          if (r.parsed) parsed++;
-        }
+      const findings = validation.finish();
+      // saved before failing: a failing file's findings are kept (and given again next time) too
+      const unsaved = cache.save();
+      if (unsaved) logger.warn(unsaved);
+      logger.info(`validated ${files.length} reports: ${cache.misses} parsed and checked, ${cache.hits} unchanged (validation cache)`);
+      failOnFindings(findings);
+      const seen = new Set(files.map((rel) => rel.replace(/\.md$/, '')));
+      for (let i = 0; i < toStore.length; i += BATCH) {
+        await Promise.all(toStore.slice(i, i + BATCH).map((f) => store1(f.rel, f.digest, f.yaml ?? yamlOf(f.rel, f.text!))));
       }
+      const parsed = toStore.length;
       let removed = 0;
       for (const id of store.keys()) {
         if (!seen.has(id)) {

@@ -38,6 +38,8 @@ export const REDIRECT_TO = 'gongzhuling-maochengzi/2019';
 /** A content folder with hostile files: the build must refuse it with check's messages, every file named. */
 export const HOSTILE_CONTENT = path.join(ROOT, 'test-artifacts/corpus-hostile');
 export const HOSTILE_BUILD_LOG = path.join(ROOT, 'test-artifacts/hostile-build.log');
+/** The same folder built again: its files' findings now come from the validation cache. */
+export const HOSTILE_CACHED_BUILD_LOG = path.join(ROOT, 'test-artifacts/hostile-build-cached.log');
 const HOSTILE_FILES: Record<string, (base: string) => string> = {
   'fuyuan-hanconggou/2020.md': (b) => b,
   'fuyuan-hanconggou/2019.md': (b) => b.replace(/^---\n/, '---js\n').replace('year: 2020', 'year: 2019'),
@@ -99,10 +101,13 @@ export default async function setup() {
   const base = await readFile(path.join(ROOT, 'content/reports/fuyuan-hanconggou/2020.md'), 'utf8');
   for (const [rel, make] of Object.entries(HOSTILE_FILES)) await writeFile(path.join(HOSTILE_CONTENT, rel), make(base));
   const hostileOut = path.join(ROOT, 'test-artifacts/site-hostile');
-  await buildSite({ outDir: hostileOut, contentDir: HOSTILE_CONTENT }).then(
-    (log) => writeFile(HOSTILE_BUILD_LOG, `BUILT\n${log}`),
-    (e: Error) => writeFile(HOSTILE_BUILD_LOG, `FAILED\n${e.message}`),
-  );
+  // the first trusts no cache (every file validated), the second has every file's findings in the validation cache
+  for (const [log, env] of [[HOSTILE_BUILD_LOG, { NIANBAO_FULL_BUILD: '1' }], [HOSTILE_CACHED_BUILD_LOG, {}]] as const) {
+    await buildSite({ outDir: hostileOut, contentDir: HOSTILE_CONTENT, env }).then(
+      (out) => writeFile(log, `BUILT\n${out}`),
+      (e: Error) => writeFile(log, `FAILED\n${e.message}`),
+    );
+  }
 
   await rm(SUBPATH_DIST, { recursive: true, force: true });
   await mkdir(SUBPATH_DIST, { recursive: true });

@@ -17,7 +17,7 @@ import { validateArchive, type Finding } from '../../src/lib/report/validate.ts'
 import { renderMarkdown } from '../../src/lib/site/render-body.ts';
 import { ROOT } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { HOSTILE_BUILD_LOG, HOSTILE_CONTENT } from '../helpers/global-setup.ts';
+import { HOSTILE_BUILD_LOG, HOSTILE_CACHED_BUILD_LOG, HOSTILE_CONTENT } from '../helpers/global-setup.ts';
 
 const BASE_FILE = path.join(ROOT, 'content/reports/fuyuan-hanconggou/2020.md');
 const BASE = readFileSync(BASE_FILE, 'utf8');
@@ -259,6 +259,15 @@ describe('the build refuses a hostile folder with check\'s messages', () => {
     // one error or more for each hostile file; none for the valid ones (the base, BOM + CRLF)
     const named = new Set(check.map((l) => l.split(/[: ]/)[0]!.replace(/^.*corpus-hostile\//, '')));
     expect([...named].sort()).toEqual(['2012.md', '2013.md', '2014.md', '2015.md', '2016.md', '2017.MD', '2018.md', '2019.md'].map((n) => `fuyuan-hanconggou/${n}`));
+  });
+  it('fails again, with the same messages, when every file\'s findings come from the validation cache', () => {
+    const cached = readFileSync(HOSTILE_CACHED_BUILD_LOG, 'utf8');
+    expect(cached.startsWith('FAILED')).toBe(true);
+    const files = readdirSync(path.join(HOSTILE_CONTENT, 'fuyuan-hanconggou')).length;
+    expect(cached).toContain(`validated ${files} reports: 0 parsed and checked, ${files} unchanged (validation cache)`);
+    const errors = (l: string) => l.split('\n').filter((x) => /^ {2}test-artifacts\/corpus-hostile\//.test(x));
+    expect(errors(cached).length).toBeGreaterThanOrEqual(8);
+    expect(errors(cached)).toEqual(errors(log));
   });
 });
 

@@ -1,5 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, stripFrontmatter } from '../../src/lib/site/render-body.ts';
+import { readFrontmatter, splitFrontmatter } from '../../src/lib/report/frontmatter.ts';
+import { generateCorpus } from '../../src/lib/corpus/generate.ts';
+import { ROOT } from '../helpers/build.ts';
 import { neighbourMap, neighbours, type ReportSummary } from '../../src/lib/site/reports.ts';
 
 describe('report body rendering', () => {
@@ -9,6 +14,20 @@ describe('report body rendering', () => {
     expect(body.split('\n')).toHaveLength(text.split('\n').length);
     expect(body).not.toContain('title');
     expect(body.endsWith('## 一、总体情况\n\n正文。\n')).toBe(true);
+  });
+
+  it('splits the body off as the one reader does, without reading the YAML', () => {
+    const dir = path.join(ROOT, 'content/reports');
+    const real = readdirSync(dir).flatMap((t) => readdirSync(path.join(dir, t)).map((f) => readFileSync(path.join(dir, t, f), 'utf8')));
+    const shapes = ['---\na: 1\n---\n', '---\na: 1\n---', '---  \r\na: 1\r\n---\r\n\r\n正文\r\n', '\uFEFF---\na: |\n  x\n  ---\n---\n---\n正文\n', '---\n---\n正文\n'];
+    const texts = [...real, ...[...generateCorpus(60, 3)].map((r) => r.content), ...real.map((t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`), ...shapes];
+    for (const text of texts) {
+      const r = readFrontmatter(text);
+      expect(r.ok, text.slice(0, 60)).toBe(true);
+      if (r.ok) expect(splitFrontmatter(text)).toEqual({ body: r.value.body, bodyLine: r.value.bodyLine });
+    }
+    expect(splitFrontmatter('正文\n')).toBeUndefined();
+    expect(splitFrontmatter('---\na: 1\n')).toBeUndefined();
   });
 
   it('refuses what the one reader refuses (a ---js engine, no frontmatter)', () => {

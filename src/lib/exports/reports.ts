@@ -10,7 +10,6 @@ import { checkStats } from '../stats/checks.ts';
 import { neutraliseCell } from './csv-safe.ts';
 import { exportColumns, type ExportColumn } from './columns.ts';
 import type { NationalFormat } from '../stats/template.ts';
-import { getPath } from '../stats/template.ts';
 import { reportPath } from '../site/urls.ts';
 
 export interface ExportRecord {
@@ -64,35 +63,60 @@ function csvField(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The value of a column: scalars from the record, cells from its stats. */
-function valueOf(r: ExportRecord, c: ExportColumn): unknown {
-  if (c.key.startsWith('proactive.') || c.key.startsWith('applications.') || c.key.startsWith('reviewLitigation.')) return r.stats ? getPath(r.stats, c.key) : undefined;
-  return getPath(r, c.key);
+/** How a column's value is read: its dotted path split once, into the record or into its stats. */
+interface Reader {
+  column: ExportColumn;
+  parts: string[];
+  stats: boolean;
+}
+let readers: Reader[] | undefined;
+function columnReaders(): Reader[] {
+  return (readers ??= exportColumns().map((c) => ({
+    column: c,
+    parts: c.key.split('.'),
+    stats: c.key.startsWith('proactive.') || c.key.startsWith('applications.') || c.key.startsWith('reviewLitigation.'),
+  })));
+}
+
+/** The value of a column: scalars from the record, cells from its stats (getPath, with the path split once). */
+function valueOf(r: ExportRecord, c: Reader): unknown {
+  let cur: unknown = c.stats ? r.stats : r;
+  if (c.stats && !cur) return undefined;
+  for (const part of c.parts) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+/** The header line of data/reports.csv (stable keys) or, zh, of data/reports-zh.csv (the official Chinese labels). */
+export function csvHeader(zh = false): string {
+  return exportColumns().map((c) => csvField(zh ? c.label : c.key)).join(',');
+}
+
+/** One report's line: values as stored or, zh, with coded values in Chinese. */
+export function csvRow(r: ExportRecord, zh = false): string {
+  return columnReaders()
+    .map((c) => {
+      const v = valueOf(r, c);
+      return csvField(zh && c.column.values && typeof v === 'string' ? (c.column.values[v] ?? v) : v);
+    })
+    .join(',');
+}
+
+/** A CSV file of header and lines: UTF-8 with BOM and CRLF, what Excel reads as Chinese without an import dialog. */
+export function csvDocument(header: string, rows: string[]): string {
+  return `\ufeff${[header, ...rows].join('\r\n')}\r\n`;
 }
 
 /** data/reports.csv: stable keys as the header, values as stored (for scripts). */
 export function toCsv(records: ExportRecord[]): string {
-  return csv(records, (c) => c.key, (r, c) => valueOf(r, c));
+  return csvDocument(csvHeader(), records.map((r) => csvRow(r)));
 }
 
 /** data/reports-zh.csv: the official Chinese labels as the header and Chinese values (for people, in Excel). */
 export function toCsvZh(records: ExportRecord[]): string {
-  return csv(
-    records,
-    (c) => c.label,
-    (r, c) => {
-      const v = valueOf(r, c);
-      return c.values && typeof v === 'string' ? (c.values[v] ?? v) : v;
-    },
-  );
-}
-
-function csv(records: ExportRecord[], head: (c: ExportColumn) => string, value: (r: ExportRecord, c: ExportColumn) => unknown): string {
-  const cols = exportColumns();
-  const lines = [cols.map((c) => csvField(head(c))).join(',')];
-  for (const r of records) lines.push(cols.map((c) => csvField(value(r, c))).join(','));
-  // UTF-8 with BOM and CRLF: what Excel reads as Chinese without an import dialog
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvDocument(csvHeader(true), records.map((r) => csvRow(r, true)));
 }
 
 /** /reports/<id>/report.json: the report's data (as in data/reports.json) with its notes and arithmetic checks. */

@@ -44,6 +44,28 @@ export interface Frontmatter {
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^---[ \t]*\r?$/m;
 
+/** The YAML text and the body, as readFrontmatter splits them; undefined when the frontmatter is not closed. */
+function split(text: string, open: RegExpExecArray): { yamlText: string; body: string } | undefined {
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return undefined;
+  return { yamlText: rest.slice(0, close.index), body: rest.slice(close.index + close[0].length).replace(/^\n/, '') };
+}
+
+/**
+ * The body of a file the build has validated and the line it starts on (as readFrontmatter(text)
+ * gives them), without reading the YAML: for what needs every report's text on every build (the
+ * checks across reports) or the text of each page rendered. undefined where readFrontmatter finds
+ * no frontmatter to split off.
+ */
+export function splitFrontmatter(text: string): { body: string; bodyLine: number } | undefined {
+  const open = OPEN.exec(text);
+  const parts = open ? split(text, open) : undefined;
+  return parts && { body: parts.body, bodyLine: yamlLineCount(parts.yamlText) + 3 };
+}
+
+const yamlLineCount = (yamlText: string) => yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
+
 /** Splits and parses; an error names the line and says how to fix it. */
 export function readFrontmatter(text: string): { ok: true; value: Frontmatter } | { ok: false; error: FrontmatterError } {
   const open = OPEN.exec(text);
@@ -54,11 +76,9 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
       : 'the file must start with a line "---", the fields, and another "---"';
     return { ok: false, error: { line: 1, message: `no YAML frontmatter: ${hint}` } };
   }
-  const rest = text.slice(open[0].length);
-  const close = CLOSE.exec(rest);
-  if (!close) return { ok: false, error: { line: 1, message: 'the frontmatter is not closed: add a line "---" after the last field' } };
-  const yamlText = rest.slice(0, close.index);
-  const afterClose = rest.slice(close.index + close[0].length).replace(/^\n/, '');
+  const parts = split(text, open);
+  if (!parts) return { ok: false, error: { line: 1, message: 'the frontmatter is not closed: add a line "---" after the last field' } };
+  const { yamlText, body: afterClose } = parts;
   // the YAML starts on the file's line 2
   const raw = rawControl(yamlText);
   if (raw) return { ok: false, error: raw };
@@ -77,7 +97,7 @@ export function readFrontmatter(text: string): { ok: true; value: Frontmatter } 
   if (nodes > MAX_NODES) {
     return { ok: false, error: { line: 2, message: `the YAML frontmatter expands to more than ${MAX_NODES.toLocaleString('en')} values through its aliases (*name): a report has a few hundred; write the values out instead of aliasing them` } };
   }
-  const yamlLines = yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0);
+  const yamlLines = yamlLineCount(yamlText);
   let positions: { doc: Document; counter: LineCounter } | undefined;
   const located = () => {
     if (!positions) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import { readFrontmatter } from './frontmatter.ts';
 import { bodyFindings } from './body.ts';
-import { FIRST_YEAR, parseReport, type ReportData } from '../schema.ts';
+import { FIRST_YEAR, parseReport } from '../schema.ts';
 import { townSlug } from '../slug.ts';
 import { checkStats } from '../stats/checks.ts';
 import type { NationalFormat } from '../stats/template.ts';
@@ -31,11 +31,52 @@ export interface SourceFile {
   text: string;
 }
 
+/**
+ * What validation learns from one file alone: a pure function of its paths and
+ * text under this code (and this calendar year: the schema refuses later
+ * years), JSON throughout, so a cache can keep it (validate-cache.ts). The
+ * checks against the whole archive and today's date run on these every time.
+ */
+export interface FileFacts {
+  /** Findings of the file alone, in order: frontmatter, schema, body, file name. */
+  local: Finding[];
+  /** Set when the schema accepts the file: what the checks across the archive need of its data. */
+  report?: {
+    county: string;
+    town: string;
+    year: number;
+    date?: string;
+    published?: string;
+    retrieved?: string;
+    /** townSlug(county, town) */
+    slug: string;
+    /** the 勾稽关系 the figures break (the finding's message) */
+    stats: string[];
+    /** links to other reports in the body: the linked id and the line in the file */
+    links: { id: string; line: number }[];
+  };
+  /** Lines of fields looked up so far (JSON of the path → 1-based line, null for none). */
+  lines: Record<string, number | null>;
+}
+
 interface Parsed {
-  file: SourceFile;
-  data?: ReportData;
-  body: string;
+  /** the file's paths (its text is not kept) */
+  file: { file: string; rel: string };
+  /** its key in the cache */
+  key?: string;
+  facts: FileFacts;
   lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+/**
+ * Stores facts between runs. key() names this very file (its paths and text, under this code);
+ * get() gives the facts kept under a key or nothing; put() is called with a file's facts when
+ * they are new or have learnt a line.
+ */
+export interface FactsCache {
+  key(f: SourceFile): string;
+  get(key: string): FileFacts | undefined;
+  put(key: string, facts: FileFacts): void;
 }
 
 /** Reads the frontmatter (the one reader) and maps a field path to its line (1-based, in the whole file). */
@@ -75,35 +116,122 @@ function findKey(root: Node, path: (string | number)[]): Node | undefined {
   return key;
 }
 
-export function validateArchive(files: SourceFile[], opts: { today?: string; redirects?: Record<string, string> } = {}): Finding[] {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const findings: Finding[] = [];
-  const parsed: Parsed[] = [];
-  for (const f of files) {
-    const p = parseFile(f);
-    if (p.error) {
-      findings.push(p.error);
-      continue;
+/** The facts of one file, parsed and checked. */
+export function fileFacts(f: SourceFile): FileFacts {
+  return computeFacts(f).facts;
+}
+
+/** The facts and the parsed file's own line lookup (so the checks across the archive need not parse it again). */
+function computeFacts(f: SourceFile): { facts: FileFacts; lineOf: Parsed['lineOf']; data?: unknown } {
+  const p = parseFile(f);
+  const lines: FileFacts['lines'] = {};
+  const lineOf = memoLines(lines, () => p.lineOf);
+  const done = (facts: FileFacts, data?: unknown) => ({ facts, lineOf: p.lineOf, ...(data !== undefined ? { data } : {}) });
+  if (p.error) return done({ local: [p.error], lines });
+  const local: Finding[] = [];
+  const r = parseReport(p.yaml);
+  if (!r.ok) {
+    for (const i of r.issues) local.push({ file: f.file, line: lineOf(i.path), field: i.path.join('.') || undefined, level: 'error', message: i.message } as Finding);
+  }
+  for (const b of bodyFindings(p.body, p.bodyLine)) local.push({ file: f.file, line: b.line, level: 'error', message: b.message });
+  if (!/\.md$/.test(f.rel)) local.push({ file: f.file, level: 'error', message: `the file name ends "${path.extname(f.rel)}": name it <year>.md in lower case` });
+  if (!r.ok) return done({ local, lines });
+  const d = r.data;
+  const stats = d.format !== 'free' && d.stats ? checkStats(d.format as NationalFormat, d.stats).filter((c) => c.ok === false).map((c) => `勾稽关系不符: ${c.label} (${c.left} ≠ ${c.right}); kept as published`) : [];
+  // links between reports, with their lines in the whole file
+  const bodyLines = p.body.split('\n');
+  const fmLines = f.text.split('\n').length - bodyLines.length;
+  const links: { id: string; line: number }[] = [];
+  bodyLines.forEach((l, i) => {
+    for (const m of l.matchAll(/\]\((?:\.\.\/)*\/?reports\/([a-z0-9-]+\/\d{4})\/?\)/g)) links.push({ id: m[1]!, line: fmLines + i + 1 });
+  });
+  const report: NonNullable<FileFacts['report']> = { county: d.county, town: d.town, year: d.year, slug: townSlug(d.county, d.town), stats, links };
+  if (d.date) report.date = d.date;
+  if (d.published) report.published = d.published;
+  if (d.source.retrieved) report.retrieved = d.source.retrieved;
+  return done({ local, report, lines }, p.yaml);
+}
+
+/** lineOf through the facts' memo: a line not looked up before is found in the parsed file (parsed on first need). */
+function memoLines(lines: FileFacts['lines'], parsed: () => Parsed['lineOf'], learnt?: () => void): Parsed['lineOf'] {
+  return (p) => {
+    const key = JSON.stringify(p);
+    if (!Object.hasOwn(lines, key)) {
+      lines[key] = parsed()(p) ?? null;
+      learnt?.();
     }
-    const r = parseReport(p.yaml);
-    if (!r.ok) {
-      for (const i of r.issues) findings.push({ file: f.file, line: p.lineOf(i.path), field: i.path.join('.') || undefined, level: 'error', message: i.message } as Finding);
-      parsed.push({ file: f, body: p.body, lineOf: p.lineOf });
-    } else parsed.push({ file: f, data: r.data, body: p.body, lineOf: p.lineOf });
-    for (const b of bodyFindings(p.body, p.bodyLine)) findings.push({ file: f.file, line: b.line, level: 'error', message: b.message });
-    if (!/\.md$/.test(f.rel)) findings.push({ file: f.file, level: 'error', message: `the file name ends "${path.extname(f.rel)}": name it <year>.md in lower case` });
+    return lines[key] ?? undefined;
+  };
+}
+
+export interface ValidationOptions {
+  today?: string;
+  redirects?: Record<string, string>;
+  cache?: FactsCache;
+}
+
+export function validateArchive(files: SourceFile[], opts: ValidationOptions = {}): Finding[] {
+  const v = new ArchiveValidation(opts);
+  for (const f of files) v.add(f);
+  return v.finish();
+}
+
+/**
+ * validateArchive one file at a time, so that a caller need not hold every file's text at once
+ * (100,000 reports are a gigabyte of text): add() each file, then finish() gives the findings,
+ * in the order validateArchive gives them. add() runs the file's own checks while its text is at
+ * hand (so the lines they name are known); finish() the checks across the archive. Where those
+ * need a line the facts do not hold (a report in the archive twice), `reread` gives the text again.
+ */
+export class ArchiveValidation {
+  private readonly opts: ValidationOptions;
+  private readonly today: string;
+  private readonly locals: Finding[] = [];
+  private readonly parsed: Parsed[] = [];
+  private readonly rels: string[] = [];
+  /** files whose facts are to be (re)stored: computed now, or a line learnt */
+  private readonly changed = new Set<Parsed>();
+
+  constructor(opts: ValidationOptions = {}) {
+    this.opts = opts;
+    this.today = opts.today ?? new Date().toISOString().slice(0, 10);
   }
 
-  const ids = new Set(files.map((f) => f.rel.replace(/\.md$/, '')));
-  const byTownYear = new Map<string, Parsed[]>();
-  for (const p of parsed) {
-    const d = p.data;
-    if (!d) continue;
+  /** Adds a file; gives its YAML data when it was read now (not from the cache) and the schema accepts it. */
+  add(f: SourceFile, reread: () => string = () => f.text): { data?: unknown } {
+    const key = this.opts.cache?.key(f);
+    const cached = key === undefined ? undefined : this.opts.cache!.get(key);
+    // a cached file is parsed again only if a check needs a line its facts do not hold
+    const computed = cached ? undefined : computeFacts(f);
+    const facts = cached ?? computed!.facts;
+    const { file, rel } = f;
+    let lineOf = computed?.lineOf;
+    let current: string | undefined = f.text;
+    const p: Parsed = { file: { file, rel }, ...(key !== undefined ? { key } : {}), facts, lineOf: () => undefined };
+    p.lineOf = memoLines(facts.lines, () => (lineOf ??= parseFile({ file, rel, text: current ?? reread() }).lineOf), () => this.changed.add(p));
+    if (!cached) this.changed.add(p);
+    this.rels.push(f.rel);
+    this.locals.push(...facts.local);
+    if (facts.report) {
+      this.parsed.push(p);
+      // the file's own checks now, for the lines they name (their findings are given by finish())
+      this.fileChecks(p, () => true, []);
+    }
+    // the text is not kept: a line still needed later reads the file again
+    lineOf = undefined;
+    current = undefined;
+    return computed?.data !== undefined ? { data: computed.data } : {};
+  }
+
+  /** One file's checks that need no other file but the archive's ids (links). */
+  private fileChecks(p: Parsed, has: (id: string) => boolean, findings: Finding[]): void {
+    const d = p.facts.report!;
+    const today = this.today;
     const at = (field: string, level: Finding['level'], message: string) =>
       findings.push({ file: p.file.file, line: p.lineOf(field.split('.')), field, level, message });
     // folder and file name
     const [folder, name] = p.file.rel.split('/');
-    const slug = townSlug(d.county, d.town);
+    const slug = d.slug;
     const [countyPart, townPart] = slug.split('-');
     // no URL can be made from a name without a pinyin reading (rare or private-use characters, only symbols)
     if (!countyPart) at('county', 'error', `county "${d.county}" has no pinyin reading, so its pages get no URL: write the name in standard characters as the government publishes it (e.g. 抚远市)`);
@@ -113,9 +241,6 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
     } else if (!/^[a-z0-9]+-[a-z0-9]+$/.test(folder ?? '')) at('town', 'error', `folder "${folder}" is not a slug: lower-case pinyin of county and town joined by "-" (expected "${slug}")`);
     else if (folder !== slug) at('town', 'error', `the folder is "${folder}" but county "${d.county}" and town "${d.town}" give the slug "${slug}": move the file to ${slug}/${d.year}.md (and add a redirect) or correct the names`);
     if (name !== `${d.year}.md`) at('year', 'error', `the file is "${name}" but year is ${d.year}: name it ${d.year}.md`);
-    // duplicates
-    const key = `${d.county}|${d.town}|${d.year}`;
-    byTownYear.set(key, [...(byTownYear.get(key) ?? []), p]);
     // dates
     for (const field of ['date', 'published'] as const) {
       const v = d[field];
@@ -124,32 +249,42 @@ export function validateArchive(files: SourceFile[], opts: { today?: string; red
       if (v < `${FIRST_YEAR}-01-01`) at(field, 'error', `${field} ${v} is before ${FIRST_YEAR}, when the regulations took effect`);
       if (Number(v.slice(0, 4)) < d.year) at(field, 'warning', `${field} ${v} is before the end of the report year ${d.year}`);
     }
-    if (d.source.retrieved && d.source.retrieved > today) at('source.retrieved', 'error', `source.retrieved ${d.source.retrieved} is in the future`);
+    if (d.retrieved && d.retrieved > today) at('source.retrieved', 'error', `source.retrieved ${d.retrieved} is in the future`);
     // arithmetic
-    if (d.format !== 'free' && d.stats) {
-      for (const c of checkStats(d.format as NationalFormat, d.stats)) {
-        if (c.ok === false) at('stats', 'warning', `勾稽关系不符: ${c.label} (${c.left} ≠ ${c.right}); kept as published`);
-      }
-    }
+    for (const message of d.stats) at('stats', 'warning', message);
     // links between reports
-    const lines = p.body.split('\n');
-    const fmLines = p.file.text.split('\n').length - lines.length;
-    lines.forEach((l, i) => {
-      for (const m of l.matchAll(/\]\((?:\.\.\/)*\/?reports\/([a-z0-9-]+\/\d{4})\/?\)/g)) {
-        if (!ids.has(m[1]!)) findings.push({ file: p.file.file, line: fmLines + i + 1, level: 'error', message: `link to report "${m[1]}" which is not in the archive` });
-      }
-    });
-  }
-  for (const [, group] of byTownYear) {
-    if (group.length > 1) {
-      for (const p of group) {
-        findings.push({ file: p.file.file, line: p.lineOf(['year']), field: 'year', level: 'error', message: `${p.data!.town} ${p.data!.year} is in the archive more than once: ${group.map((g) => g.file.file).join(', ')}` });
-      }
+    for (const l of d.links) {
+      if (!has(l.id)) findings.push({ file: p.file.file, line: l.line, level: 'error', message: `link to report "${l.id}" which is not in the archive` });
     }
   }
-  for (const [from, to] of Object.entries(opts.redirects ?? {})) {
-    if (ids.has(from)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect from "${from}" but a report still exists there: remove the redirect or the report` });
-    if (!ids.has(to)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect "${from}" → "${to}" points to a report that does not exist` });
+
+  /** The findings of every file added, and of the checks across them. */
+  finish(): Finding[] {
+    const findings = [...this.locals];
+    const ids = new Set(this.rels.map((r) => r.replace(/\.md$/, '')));
+    const has = (id: string) => ids.has(id);
+    const byTownYear = new Map<string, Parsed[]>();
+    for (const p of this.parsed) {
+      const d = p.facts.report!;
+      this.fileChecks(p, has, findings);
+      // duplicates
+      const key = `${d.county}|${d.town}|${d.year}`;
+      const group = byTownYear.get(key);
+      if (group) group.push(p);
+      else byTownYear.set(key, [p]);
+    }
+    for (const [, group] of byTownYear) {
+      if (group.length > 1) {
+        for (const p of group) {
+          findings.push({ file: p.file.file, line: p.lineOf(['year']), field: 'year', level: 'error', message: `${p.facts.report!.town} ${p.facts.report!.year} is in the archive more than once: ${group.map((g) => g.file.file).join(', ')}` });
+        }
+      }
+    }
+    for (const [from, to] of Object.entries(this.opts.redirects ?? {})) {
+      if (ids.has(from)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect from "${from}" but a report still exists there: remove the redirect or the report` });
+      if (!ids.has(to)) findings.push({ file: 'content/redirects.yml', level: 'error', message: `redirect "${from}" → "${to}" points to a report that does not exist` });
+    }
+    if (this.opts.cache) for (const p of this.changed) this.opts.cache.put(p.key!, p.facts);
+    return findings;
   }
-  return findings;
 }

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
-import { readFrontmatter } from '../report/frontmatter.ts';
+import { readFrontmatter, splitFrontmatter } from '../report/frontmatter.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
 import { trimAutolinks } from './autolinks.ts';
 
@@ -26,12 +26,16 @@ let renderer: Promise<Renderer> | undefined;
 /**
  * The Markdown after the frontmatter, as the one reader (src/lib/report/frontmatter.ts) splits it, with
  * the frontmatter lines kept as blank lines so positions in the body keep their file lines. A file the
- * reader refuses never gets here: the build validates every file first.
+ * reader refuses never gets here: the build validates every file first (so the YAML is not read again,
+ * only split off); one without frontmatter to split throws the reader's message.
  */
 export function stripFrontmatter(text: string): string {
-  const r = readFrontmatter(text);
-  if (!r.ok) throw new Error(r.error.message);
-  return `${'\n'.repeat(r.value.bodyLine - 1)}${r.value.body}`;
+  const parts = splitFrontmatter(text);
+  if (!parts) {
+    const r = readFrontmatter(text);
+    throw new Error(r.ok ? 'no frontmatter' : r.error.message);
+  }
+  return `${'\n'.repeat(parts.bodyLine - 1)}${parts.body}`;
 }
 
 export interface RenderedBody {
