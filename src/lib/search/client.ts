@@ -22,8 +22,8 @@
  * against each candidate's text when the candidate is shown, so no result
  * lacks the query. No DOM code here.
  */
-import { gunzipSync } from 'fflate';
-import { andInto, bucketOf, checkNames, checkTable, decodeBucket, denseLevels, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, HEADING_PREFIX, keyGram, members, PARTS_FILE, PLACE_PREFIX, TITLE_PREFIX, type DocFile, type DocSet, type Entry, type PartNames, type PartTable } from './index-format.ts';
+import { gunzipSync, inflateSync } from 'fflate';
+import { andInto, bucketOf, checkNames, checkTable, CorruptIndexError, decodeBucket, denseLevels, DICT_FILE, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, HEADING_PREFIX, keyGram, members, PARTS_FILE, PLACE_PREFIX, TITLE_PREFIX, type DocFile, type DocSet, type Entry, type PartNames, type PartTable } from './index-format.ts';
 import { foldFromPairs, type Fold } from './fold.ts';
 import { containsAll, excerpt, firstMatch, haystack, matchForms, parseQuery, termGrams } from './tokens.ts';
 
@@ -105,6 +105,7 @@ export class Part {
   private buckets = new Map<number, Promise<Map<string, Entry>>>();
   private docs = new Map<number, Promise<DocFile>>();
   #names: Promise<PartNames> | undefined;
+  #dict: Promise<Uint8Array> | undefined;
   /** the names, once names() has been awaited: place() needs them */
   private named: PartNames | undefined;
 
@@ -142,10 +143,24 @@ export class Part {
     return set;
   }
 
+  /** A report's file: raw DEFLATE with the part's dictionary (dict.bin, fetched with the first report). */
   doc(i: number): Promise<DocFile> {
     let d = this.docs.get(i);
     if (!d) {
-      d = fetchJson<DocFile>(`${this.url}d/${i}.bin`);
+      this.#dict ??= fetchBytes(`${this.url}${DICT_FILE}`);
+      const url = `${this.url}d/${i}.bin`;
+      d = Promise.all([fetch(url), this.#dict]).then(async ([res, dictionary]) => {
+        if (!res.ok) throw new Error(`search index: ${url} answered HTTP ${res.status}`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        let doc: Partial<DocFile>;
+        try {
+          doc = JSON.parse(new TextDecoder().decode(inflateSync(bytes, { dictionary }))) as Partial<DocFile>;
+        } catch (e) {
+          throw new CorruptIndexError(`search index: ${url} cannot be read (${(e as Error).message})`);
+        }
+        if (typeof doc.text !== 'string' || typeof doc.id !== 'string' || typeof doc.title !== 'string') throw new CorruptIndexError(`search index: ${url} is not a report file`);
+        return doc as DocFile;
+      });
       this.docs.set(i, d);
     }
     return d;

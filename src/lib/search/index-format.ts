@@ -15,9 +15,12 @@
  * parts.json (fetched fresh) says which folders are current.
  *
  *   d/<i>.bin    report i: id, title, places, year and its searchable text
- *                (checking a candidate and writing its excerpt)
+ *                (checking a candidate and writing its excerpt), as JSON in raw
+ *                DEFLATE with the preset dictionary of dict.bin (src/lib/search/doc-pack.ts)
+ *   dict.bin     that dictionary: lines the part's reports share (table labels,
+ *                headings, set phrases), so each report file holds only its own text
  *
- * Every file is gzip (decompressed in the browser by fflate, so it works on any
+ * Every other file is gzip (decompressed in the browser by fflate, so it works on any
  * server, with or without Content-Encoding). A posting list is stored as a
  * bitmap over the part's reports when that is smaller, else as varint gaps.
  * Title grams are kept apart (flag TITLE) in the same bucket as the gram, and so
@@ -37,6 +40,8 @@ export const FORMAT_VERSION = 5;
 export const INDEX_DIR = 'search-index';
 /** The site's list of parts, relative to this file: { version, parts: ["0/", …] }. */
 export const PARTS_FILE = `${INDEX_DIR}/parts.json`;
+/** A part's dictionary for its report files (d/<i>.bin). */
+export const DICT_FILE = 'dict.bin';
 export const TITLE = 4;
 export const HEADING = 8;
 export const PLACE = 16;
