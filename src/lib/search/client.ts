@@ -252,7 +252,7 @@ export class ArchiveSearch {
       const grams = q.terms.map(termGrams);
       const keys = [...new Set(grams.flat())];
       const n = part.table.n;
-      // one download per bucket: a gram's title and heading entries are in the gram's bucket
+      // one download per bucket: a gram's title, heading and place entries are in the gram's bucket
       const [found, title, heading, place] = await Promise.all([part.entries(keys), part.all(keys.map((k) => TITLE_PREFIX + k)), part.all(keys.map((k) => HEADING_PREFIX + k)), part.all(keys.map((k) => PLACE_PREFIX + k))]);
       const body = fullSet(n);
       for (const e of found) andInto(body, e?.set ?? emptySet(n));
