@@ -164,27 +164,56 @@ for (const { q, cls } of values['cold-only'] ? [] : queries) {
   }
 }
 
-// bytes a first-time visitor transfers until the first results of a cold query are on screen
-const cold: { q: string; cls: string; bytes: number; index: number; ms: number }[] = [];
+// bytes a first-time visitor transfers until the first results of a cold query are on screen,
+// by kind of file: the page (HTML, CSS, JS), the part list and tables, buckets, report texts;
+// a request counts when it finished before the results showed (the background check of the
+// total goes on after that, and is counted apart as "then")
+type Kind = 'page' | 'tables' | 'buckets' | 'texts';
+const KINDS: Kind[] = ['page', 'tables', 'buckets', 'texts'];
+const kindOf = (url: string): Kind => (!url.includes(`/${INDEX_DIR}/`) ? 'page' : /\/b\/[^/]+$/.test(url) ? 'buckets' : /\/(parts\.json|part\.bin)/.test(url) ? 'tables' : 'texts');
+const cold: { q: string; cls: string; bytes: number; index: number; ms: number; by: Record<Kind, number>; files: Record<Kind, number>; then: number }[] = [];
 const classes = [...new Set(queries.map((x) => x.cls))];
 for (const cls of classes) {
   for (const { q } of queries.filter((x) => x.cls === cls).slice(0, Number(values.cold))) {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
-    let bytes = 0;
-    let index = 0;
+    let shown = false;
+    const by = { page: 0, tables: 0, buckets: 0, texts: 0 };
+    const files = { page: 0, tables: 0, buckets: 0, texts: 0 };
+    let then = 0;
     p.on('requestfinished', async (req) => {
+      // whether it finished before the results showed is decided now, not after the await
+      const before = !shown;
       const s = await req.sizes().catch(() => undefined);
       if (!s) return;
-      bytes += s.responseBodySize + s.responseHeadersSize;
-      if (req.url().includes(`/${INDEX_DIR}/`)) index += s.responseBodySize + s.responseHeadersSize;
+      const size = s.responseBodySize + s.responseHeadersSize;
+      if (!before) {
+        then += size;
+        return;
+      }
+      const k = kindOf(req.url());
+      by[k] += size;
+      files[k]++;
+    });
+    // the page says when the status first shows results, as it happens (no polling delay)
+    await p.exposeFunction('__benchShown', () => void (shown = true));
+    await p.addInitScript(() => {
+      const done = () => /找到|已显示|没有找到|没有可搜索/.test(document.querySelector('#search-status')?.textContent ?? '');
+      const watch = new MutationObserver(() => {
+        if (!done()) return;
+        watch.disconnect();
+        (window as unknown as { __benchShown(): void }).__benchShown();
+      });
+      watch.observe(document, { subtree: true, childList: true, characterData: true });
     });
     const t0 = Date.now();
     await p.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
     await p.waitForFunction(() => /找到|已显示|没有找到|没有可搜索/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 60_000 });
+    shown = true;
     const ms = Date.now() - t0;
     await p.waitForTimeout(100);
-    cold.push({ q, cls, bytes, index, ms });
+    const bytes = KINDS.reduce((a, k) => a + by[k], 0);
+    cold.push({ q, cls, bytes, index: bytes - by.page, ms, by, files, then });
     await ctx.close();
   }
 }
@@ -235,6 +264,13 @@ for (const cls of classes) {
   const c = cold.filter((x) => x.cls === cls).sort((a, b) => a.bytes - b.bytes);
   if (!c.length) continue;
   console.log(`| ${cls} | ${c.length} | ${kb(c.at(-1)!.bytes)} | ${kb(c[Math.floor(c.length / 2)]!.bytes)} | ${kb(Math.max(...c.map((x) => x.index)))} | ${Math.max(...c.map((x) => x.ms))} ms | ${coldDefault.length ? kb(Math.max(...coldDefault.filter((x) => x.cls === cls).map((x) => x.bytes))) : '–'} |`);
+}
+console.log('\n### where the bytes of the largest cold query of each class go (KB, files)\n');
+console.log(['| class | query | total | page (HTML, CSS, JS) | part list + table | buckets | report texts | after the first results (background check) |', '|---|---|---|---|---|---|---|---|'].join('\n'));
+for (const cls of classes) {
+  const w = cold.filter((x) => x.cls === cls).sort((a, b) => a.bytes - b.bytes).at(-1);
+  if (!w) continue;
+  console.log(`| ${cls} | ${w.q.replace(/[|\n]/g, ' ')} | ${kb(w.bytes)} | ${KINDS.map((k) => `${kb(w.by[k])} (${w.files[k]})`).join(' | ')} | ${kb(w.then)} |`);
 }
 const worst = cold.reduce((a, b) => (b.bytes > a.bytes ? b : a), cold[0]!);
 if (worst) console.log(`\nlargest cold query: ${worst.q} (${worst.cls}) ${kb(worst.bytes)}`);

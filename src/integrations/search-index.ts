@@ -97,11 +97,14 @@ async function writePart(files: string[], dir: string) {
     bytes += batch.bytes;
     hash.update(batch.hash);
   }
-  const { table, buckets, grams } = builder.finish();
+  const { table, names, buckets, grams } = builder.finish();
   const tableBytes = gz(JSON.stringify(table));
+  const nameBytes = gz(JSON.stringify(names));
   await writeFile(path.join(dir, 'part.bin'), tableBytes);
-  bytes += tableBytes.length;
+  await writeFile(path.join(dir, 'names.bin'), nameBytes);
+  bytes += tableBytes.length + nameBytes.length;
   hash.update(tableBytes);
+  hash.update(nameBytes);
   for (let i = 0; i < buckets.length; i += 64) {
     const packed = buckets.slice(i, i + 64).map(gz);
     bytes += packed.reduce((n, b) => n + b.length, 0);

@@ -103,6 +103,9 @@ async function runSearch() {
   const { list: all } = await engine.candidates(q, sort ? { sort } : {});
   if (mine !== run) return;
   const chosen = Object.entries(filters);
+  // filters by place read the places' names, fetched only then
+  if (chosen.some(([k]) => k === 'province' || k === 'county' || k === 'town')) await Promise.all([...new Set(all.map((c) => c.part))].map((p) => p.names()));
+  if (mine !== run) return;
   const passes = (c: Candidate) => {
     const p = c.part.place(c.doc);
     return chosen.every(([k, v]) => p[k as keyof typeof p] === v);
@@ -154,7 +157,9 @@ async function runSearch() {
   }
   checking = false;
   say();
-  fillFilters(ArchiveSearch.facets(all.filter((_, i) => verified[i]), filters), filters);
+  const counts = await ArchiveSearch.facets(all.filter((_, i) => verified[i]), filters);
+  if (mine !== run) return;
+  fillFilters(counts, filters);
 }
 
 /**

@@ -4,7 +4,7 @@
  * either decode to sets within range or throw CorruptIndexError, never loop or hang.
  */
 import { describe, expect, it } from 'vitest';
-import { checkTable, CorruptIndexError, decodeBucket, denseLevels, densityLevel, encodeBucket, FORMAT_VERSION, HEADING_PREFIX, LISTED, members, TITLE_PREFIX, type Posting } from '../../src/lib/search/index-format.ts';
+import { checkNames, checkTable, CorruptIndexError, decodeBucket, denseLevels, densityLevel, encodeBucket, FORMAT_VERSION, HEADING_PREFIX, LISTED, members, PLACE_PREFIX, TITLE_PREFIX, type Posting } from '../../src/lib/search/index-format.ts';
 
 // a small deterministic generator, so a failure can be reproduced
 function rng(seed: number) {
@@ -20,14 +20,15 @@ function postings(rand: () => number): Posting[] {
     const len = 1 + Math.floor(rand() * 7); // longer than the indexer's 3: the format must not care
     const gram = Array.from({ length: len }, () => String.fromCharCode(0x4e00 + Math.floor(rand() * 500))).join('');
     const kind = rand();
-    const title = kind < 0.25;
-    const heading = !title && kind < 0.5;
-    if (seen.has(`${title}${heading}${gram}`)) continue;
-    seen.add(`${title}${heading}${gram}`);
+    const title = kind < 0.2;
+    const heading = !title && kind < 0.4;
+    const place = !title && !heading && kind < 0.55;
+    if (seen.has(`${title}${heading}${place}${gram}`)) continue;
+    seen.add(`${title}${heading}${place}${gram}`);
     const dense = rand() < 0.3;
     const docs = [...new Set(Array.from({ length: dense ? 200 : 1 + Math.floor(rand() * 10) }, () => Math.floor(rand() * N)))].sort((a, b) => a - b);
-    // text grams carry a level per report; title and heading grams none
-    out.push(title || heading ? { gram, title, heading, docs } : { gram, title, docs, levels: docs.map(() => Math.floor(rand() * 16)) });
+    // text grams carry a level per report; title, heading and place grams none
+    out.push(title || heading || place ? { gram, title, heading, place, docs } : { gram, title, docs, levels: docs.map(() => Math.floor(rand() * 16)) });
   }
   return out;
 }
@@ -40,7 +41,7 @@ describe('decodeBucket', () => {
       const map = decodeBucket(encodeBucket(ps, N), N);
       expect(map.size).toBe(ps.length);
       for (const p of ps) {
-        const e = map.get(p.title ? `${TITLE_PREFIX}${p.gram}` : p.heading ? `${HEADING_PREFIX}${p.gram}` : p.gram)!;
+        const e = map.get(p.title ? `${TITLE_PREFIX}${p.gram}` : p.heading ? `${HEADING_PREFIX}${p.gram}` : p.place ? `${PLACE_PREFIX}${p.gram}` : p.gram)!;
         expect([...members(e.set)]).toEqual(p.docs);
         if (p.levels) {
           const dense = denseLevels(e, N);
@@ -117,13 +118,16 @@ describe('decodeBucket', () => {
     }
   });
 
-  it('a bucket with both title and heading flags on a posting, or levels cut short, throws', () => {
-    expect(() => encodeBucket([{ gram: '镇', title: true, heading: true, docs: [1] }], N)).toThrow(/not both/);
+  it('a bucket with two kinds of flag on a posting, or levels cut short, throws', () => {
+    expect(() => encodeBucket([{ gram: '镇', title: true, heading: true, docs: [1] }], N)).toThrow(/not two of them/);
+    expect(() => encodeBucket([{ gram: '镇', title: false, heading: true, place: true, docs: [1] }], N)).toThrow(/not two of them/);
     const bytes = encodeBucket([{ gram: '镇', title: false, docs: [1, 2, 3], levels: [1, 2, 3] }], N);
     expect(decodeBucket(bytes, N).get('镇')!.levels).toEqual(Uint8Array.of(0x21, 0x03));
     const both = bytes.slice();
-    both[1] = 12;
-    expect(() => decodeBucket(both, N)).toThrow(/unknown flags/);
+    for (const flags of [12, 20, 24, 28, 1, 2, 32]) {
+      both[1] = flags;
+      expect(() => decodeBucket(both, N), `flags ${flags}`).toThrow(/unknown flags/);
+    }
     expect(() => decodeBucket(bytes.subarray(0, bytes.length - 1), N)).toThrow(/levels cut short/);
   });
 
@@ -133,18 +137,28 @@ describe('decodeBucket', () => {
 });
 
 describe('checkTable', () => {
-  const good = { version: FORMAT_VERSION, n: 2, buckets: 1, fold: '務务', provinces: ['吉林省'], counties: [['某县', 0]], towns: [['某镇', 0, 2]], formats: ['a'], years: '00', yearBase: 2020, formatOf: '00' };
+  const good = { version: FORMAT_VERSION, n: 3, buckets: 1, fold: '務务', provinces: 1, counties: [0, 0], townCounty: [0, 1], townReports: [2, 1], formats: ['a'], years: '000', yearBase: 2020, formatOf: '000' };
   it('accepts a well-formed table', () => expect(checkTable(good, 'x/part.bin')).toBe(good));
   it('names the version of a part from another nianbao version', () => {
     expect(() => checkTable({ ...good, version: 1 }, 'https://other/part.bin')).toThrow(`https://other/part.bin has format version 1, this page reads version ${FORMAT_VERSION}`);
   });
   it('rejects a wrong shape', () => {
     expect(() => checkTable({ ...good, years: '0' }, 'p')).toThrow(/years/);
-    expect(() => checkTable({ ...good, towns: [['某镇', 5, 2]] }, 'p')).toThrow(/town row/);
-    expect(() => checkTable({ ...good, towns: [['某镇', 0, 3]] }, 'p')).toThrow(/3 reports/);
+    expect(() => checkTable({ ...good, townCounty: [0, 2] }, 'p')).toThrow(/unknown county/);
+    expect(() => checkTable({ ...good, townCounty: [0] }, 'p')).toThrow(/every town a county/);
+    expect(() => checkTable({ ...good, counties: [0, 1] }, 'p')).toThrow(/counties/);
+    expect(() => checkTable({ ...good, townReports: [2, 2] }, 'p')).toThrow(/4 reports/);
+    expect(() => checkTable({ ...good, townReports: [3, 0] }, 'p')).toThrow(/townReports/);
     expect(() => checkTable('<html>', 'p')).toThrow(/not an index part table/);
     expect(() => checkTable({ ...good, fold: '務' }, 'p')).toThrow(/简繁/);
     const { fold: _, ...noFold } = good;
     expect(() => checkTable(noFold, 'p')).toThrow(/简繁/);
+  });
+  it('checks names.bin against the table: a name for every province, county and town', () => {
+    const names = { provinces: ['吉林省'], counties: ['某县', '另县'], towns: ['某镇', '另镇'] };
+    expect(checkNames(names, good, 'x/names.bin')).toBe(names);
+    expect(() => checkNames({ ...names, towns: ['某镇'] }, good, 'x/names.bin')).toThrow('x/names.bin does not name the 2 towns of its part');
+    expect(() => checkNames({ ...names, counties: ['某县', 2] }, good, 'x/names.bin')).toThrow(/counties/);
+    expect(() => checkNames('<html>', good, 'x/names.bin')).toThrow(/provinces/);
   });
 });

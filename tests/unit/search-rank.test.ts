@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveSearch } from '../../src/lib/search/client.ts';
 import { docFile, PartBuilder } from '../../src/lib/search/index-build.ts';
+import { packDoc, textDictionary } from '../../src/lib/search/doc-pack.ts';
 import { FORMAT_VERSION } from '../../src/lib/search/index-format.ts';
 import { recordFromHtml, type SearchRecord } from '../../src/lib/search/records.ts';
 
@@ -57,19 +58,25 @@ function record(s: Spec): SearchRecord {
 
 const records = specs.map(record);
 const files = new Map<string, Uint8Array<ArrayBuffer>>();
+/** every path the engine asked for, in order */
+const fetched: string[] = [];
 const realFetch = globalThis.fetch;
 const hadLocation = 'location' in globalThis;
 
 beforeAll(() => {
   const b = new PartBuilder();
   for (const r of records) b.addReport(r);
-  const { table, buckets } = b.finish();
+  const { table, names, buckets } = b.finish();
   files.set('/search-index/parts.json', gzipSync(JSON.stringify({ version: FORMAT_VERSION, parts: ['0/'] })));
   files.set('/search-index/0/part.bin', gzipSync(JSON.stringify(table)));
+  files.set('/search-index/0/names.bin', gzipSync(JSON.stringify(names)));
   buckets.forEach((bytes, k) => files.set(`/search-index/0/b/${k}.bin`, gzipSync(bytes)));
-  records.forEach((r, i) => files.set(`/search-index/0/d/${i}.bin`, gzipSync(JSON.stringify(docFile(r)))));
+  const dict = textDictionary(records.map(docFile));
+  files.set('/search-index/0/dict.bin', gzipSync(dict));
+  records.forEach((r, i) => files.set(`/search-index/0/d/${i}.bin`, packDoc(docFile(r), dict)));
   globalThis.fetch = (async (input: string | URL) => {
     const url = new URL(String(input));
+    fetched.push(url.pathname);
     const body = files.get(url.pathname);
     return body ? new Response(new Uint8Array(body)) : new Response('not found', { status: 404 });
   }) as typeof fetch;
@@ -122,6 +129,37 @@ describe('ranking', () => {
     const { list } = await engine.candidates(`${TERM} 工作`);
     expect(list.map((c) => c.tier)).toEqual([3, 3, 3, 3, 3, 3]);
     expect(slugs(await engine.search(TERM, { filters: { year: ['2017', '2019'] } }))).toEqual(['c', 'e']);
+  });
+});
+
+describe('what a query downloads', () => {
+  it('names of places only for a filter by place: a query alone ranks 红星镇 first without them', async () => {
+    fetched.length = 0;
+    const engine = new ArchiveSearch('/');
+    expect(slugs(await engine.search('红星'))).toEqual(['i', 'h', 'j']);
+    expect(fetched.filter((f) => f.endsWith('names.bin'))).toEqual([]);
+    // by year: still no names
+    expect(slugs(await engine.search(TERM, { filters: { year: '2018' } }))).toEqual(['a', 'b']);
+    expect(fetched.filter((f) => f.endsWith('names.bin'))).toEqual([]);
+    // by town: the names, once
+    expect(slugs(await engine.search('红星', { filters: { town: '红星镇' } }))).toEqual(['i', 'h']);
+    expect(slugs(await engine.search(TERM, { filters: { county: '某县', town: 'c镇' } }))).toEqual(['c']);
+    expect(fetched.filter((f) => f.endsWith('names.bin'))).toEqual(['/search-index/0/names.bin']);
+  });
+
+  it('report files are inflated with the part’s dictionary, fetched once; a cut report file is an error, not a result', async () => {
+    fetched.length = 0;
+    const engine = new ArchiveSearch('/');
+    const hits = await engine.search(TERM);
+    expect(hits.map((h) => h.title)).toEqual(['a', 'b', 'c', 'f', 'e', 'd'].map((slug) => records.find((r) => r.id.startsWith(`${slug}/`))!.title));
+    expect(fetched.filter((f) => f.endsWith('dict.bin'))).toEqual(['/search-index/0/dict.bin']);
+    const whole = files.get('/search-index/0/d/2.bin')!;
+    try {
+      files.set('/search-index/0/d/2.bin', whole.slice(0, whole.length >> 1));
+      await expect(new ArchiveSearch('/').search(TERM)).rejects.toThrow(/d\/2\.bin cannot be read/);
+    } finally {
+      files.set('/search-index/0/d/2.bin', whole);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { containsAll, excerpt, haystack, isExactTerm, parseQuery, runs, termGrams } from '../../src/lib/search/tokens.ts';
 import { PartBuilder } from '../../src/lib/search/index-build.ts';
-import { bucketOf, decodeBucket, decodeTable, encodeBucket, has, members, type DocSet } from '../../src/lib/search/index-format.ts';
+import { bucketOf, decodeBucket, decodeTable, encodeBucket, has, keyGram, members, PLACE_PREFIX, type DocSet } from '../../src/lib/search/index-format.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
 
 describe('search tokens', () => {
@@ -51,20 +51,28 @@ describe('search index format', () => {
 
   it('a built part answers "which reports hold this gram" exactly as a scan of the texts does', () => {
     const texts = ['依申请公开12条', '申请人王海南', '行政复议0434-6631321', '公开，申请', '镇'];
-    const recs: SearchRecord[] = texts.map((text, i) => ({ id: `t${i}/2020`, url: '', title: `第${i}份报告`, town: `镇${i}`, county: '某县', province: '某省', year: '2020', format: '自由格式', text, headings: '' }));
+    const recs: SearchRecord[] = texts.map((text, i) => ({ id: `t${i}/2020`, url: '', title: `第${i}份报告`, town: `镇${i}`, county: i < 3 ? '某县' : '另县', province: '某省', year: '2020', format: '自由格式', text, headings: '' }));
     const b = new PartBuilder();
     for (const r of recs) b.addReport(r);
-    const { table, buckets } = b.finish();
+    const { table, names, buckets } = b.finish();
     expect(table.n).toBe(5);
-    expect(table.towns.map((t) => t[2])).toEqual([1, 1, 1, 1, 1]);
-    expect(decodeTable(table).year).toEqual(new Int32Array([2020, 2020, 2020, 2020, 2020]));
-    const lookup = (key: string): DocSet | undefined => decodeBucket(buckets[bucketOf(key.replace(/^\u0001/, ''), table.buckets)]!, table.n).get(key)?.set;
+    expect(table.townReports).toEqual([1, 1, 1, 1, 1]);
+    const decoded = decodeTable(table);
+    expect(decoded.year).toEqual(new Int32Array([2020, 2020, 2020, 2020, 2020]));
+    // the names are apart (names.bin), in the order of the table's numbers
+    expect(names).toEqual({ provinces: ['某省'], counties: ['某县', '另县'], towns: ['镇0', '镇1', '镇2', '镇3', '镇4'] });
+    expect([...decoded.countyOf].map((c) => names.counties[c])).toEqual(['某县', '某县', '某县', '另县', '另县']);
+    const lookup = (key: string): DocSet | undefined => decodeBucket(buckets[bucketOf(keyGram(key), table.buckets)]!, table.n).get(key)?.set;
     for (const gram of ['申请', '申', '请公开', '631', '公开', '开申', '镇', '第3']) {
       const want = recs.flatMap((r, i) => (runs(haystack(r.text)).some((run) => run.includes(gram)) ? [i] : []));
       const got = lookup(gram);
       expect(got ? [...members(got)] : [], gram).toEqual(want);
     }
     expect(has(lookup('\u0001第3')!, 3)).toBe(true);
+    // place grams: the town and county names written together (镇3另县), not the text
+    expect([...members(lookup(`${PLACE_PREFIX}3另县`)!)]).toEqual([3]);
+    expect([...members(lookup(`${PLACE_PREFIX}某县`)!)]).toEqual([0, 1, 2]);
+    expect(lookup(`${PLACE_PREFIX}申请`)).toBeUndefined();
     expect(() => b.addReport({ ...recs[0]!, id: 'a/2020' })).toThrow(/id order/);
   });
 });

@@ -3,11 +3,13 @@
  * page). For each index part (src/lib/search/index-format.ts) it downloads the
  * part's table once, then per query only the buckets of the query's grams,
  * intersects their report sets, applies filters and ranks, all from the
- * buckets and the part table (no report text is fetched to rank):
+ * buckets and the part table (no report text, and no name of a place, is
+ * fetched to rank):
  *
  *   tier 0  the title has the query (every gram of every term is a title gram)
  *   tier 1  the report's town or county name has it (a town's name as the query
- *           puts that town's reports first even when its titles say otherwise)
+ *           puts that town's reports first even when its titles say otherwise):
+ *           every gram is a place gram
  *   tier 2  a section heading (h2–h6) has it (every gram is a heading gram)
  *   tier 3  the rest: only the text has it
  *
@@ -15,15 +17,18 @@
  * report's text, as the bound the index holds (for each term, the smallest
  * densityLevel of its grams; summed over the terms), then newest year first.
  * opts.sort year-desc/year-asc sorts by year first, then tier and frequency.
- * Title and heading tiers of a term longer than a gram are, like its
+ * Title, place and heading tiers of a term longer than a gram are, like its
  * candidates, judged by its grams. A term longer than a gram is checked
  * against each candidate's text when the candidate is shown, so no result
  * lacks the query. No DOM code here.
  */
-import { gunzipSync } from 'fflate';
-import { andInto, bucketOf, checkTable, decodeBucket, denseLevels, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, HEADING_PREFIX, members, PARTS_FILE, TITLE_PREFIX, type DocFile, type DocSet, type Entry, type PartTable } from './index-format.ts';
+import { gunzipSync, inflateSync } from 'fflate';
+import { andInto, bucketOf, checkNames, checkTable, CorruptIndexError, decodeBucket, denseLevels, DICT_FILE, FORMAT_VERSION, decodeTable, emptySet, fullSet, has, HEADING_PREFIX, keyGram, members, PARTS_FILE, PLACE_PREFIX, TITLE_PREFIX, type DocFile, type DocSet, type Entry, type PartNames, type PartTable } from './index-format.ts';
 import { foldFromPairs, type Fold } from './fold.ts';
 import { containsAll, excerpt, firstMatch, haystack, matchForms, parseQuery, termGrams } from './tokens.ts';
+
+/** Filters by these need the names of places (names.bin); year and format do not. */
+const NAMED: readonly string[] = ['province', 'county', 'town'];
 
 export interface SearchHit {
   /** Path relative to the site root, as in data/reports.json (an absolute URL for a report of another site) */
@@ -90,20 +95,25 @@ export class Part {
   readonly url: string;
   readonly local: boolean;
   readonly table: PartTable;
-  /** per report: its town's row in table.towns, its year, its format's index */
+  /** per report: its town's index, its year, its format's index; per town, its county's index */
   readonly townOf: Int32Array;
   readonly year: Int32Array;
   readonly format: Int32Array;
+  readonly countyOf: Int32Array;
   /** 简繁 fold for this part's characters: queries are folded with it before grams are cut */
   readonly fold: Fold;
   private buckets = new Map<number, Promise<Map<string, Entry>>>();
   private docs = new Map<number, Promise<DocFile>>();
+  #names: Promise<PartNames> | undefined;
+  #dict: Promise<Uint8Array> | undefined;
+  /** the names, once names() has been awaited: place() needs them */
+  private named: PartNames | undefined;
 
   constructor(url: string, local: boolean, table: PartTable) {
     this.url = url;
     this.local = local;
     this.table = table;
-    ({ townOf: this.townOf, year: this.year, format: this.format } = decodeTable(table));
+    ({ townOf: this.townOf, year: this.year, format: this.format, countyOf: this.countyOf } = decodeTable(table));
     this.fold = foldFromPairs(table.fold);
   }
 
@@ -120,9 +130,9 @@ export class Part {
     return b;
   }
 
-  /** The entries of some keys (a gram, or TITLE_PREFIX / HEADING_PREFIX + gram); undefined where no report has it. */
+  /** The entries of some keys (a gram, or TITLE_PREFIX / HEADING_PREFIX / PLACE_PREFIX + gram); undefined where no report has it. */
   async entries(keys: string[]): Promise<(Entry | undefined)[]> {
-    const maps = await Promise.all(keys.map((k) => this.bucket(bucketOf(k.replace(/^[\u0001\u0002]/, ''), this.table.buckets))));
+    const maps = await Promise.all(keys.map((k) => this.bucket(bucketOf(keyGram(k), this.table.buckets))));
     return keys.map((k, i) => maps[i]!.get(k));
   }
 
@@ -133,20 +143,42 @@ export class Part {
     return set;
   }
 
+  /** A report's file: raw DEFLATE with the part's dictionary (dict.bin, fetched with the first report). */
   doc(i: number): Promise<DocFile> {
     let d = this.docs.get(i);
     if (!d) {
-      d = fetchJson<DocFile>(`${this.url}d/${i}.bin`);
+      this.#dict ??= fetchBytes(`${this.url}${DICT_FILE}`);
+      const url = `${this.url}d/${i}.bin`;
+      d = Promise.all([fetch(url), this.#dict]).then(async ([res, dictionary]) => {
+        if (!res.ok) throw new Error(`search index: ${url} answered HTTP ${res.status}`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        let doc: Partial<DocFile>;
+        try {
+          doc = JSON.parse(new TextDecoder().decode(inflateSync(bytes, { dictionary }))) as Partial<DocFile>;
+        } catch (e) {
+          throw new CorruptIndexError(`search index: ${url} cannot be read (${(e as Error).message})`);
+        }
+        if (typeof doc.text !== 'string' || typeof doc.id !== 'string' || typeof doc.title !== 'string') throw new CorruptIndexError(`search index: ${url} is not a report file`);
+        return doc as DocFile;
+      });
       this.docs.set(i, d);
     }
     return d;
   }
 
+  /** The names of the part's places (names.bin), fetched once, when first needed (filters, their counts). */
+  names(): Promise<PartNames> {
+    this.#names ??= fetchJson<unknown>(`${this.url}names.bin`).then((v) => (this.named = checkNames(v, this.table, `${this.url}names.bin`)));
+    return this.#names;
+  }
+
+  /** A report's year and format; its town, county and province names once names() has been awaited (else ''). */
   place(doc: number) {
     const t = this.table;
-    const [town, county] = t.towns[this.townOf[doc]!]!;
-    const [countyName, province] = t.counties[county]!;
-    return { town, county: countyName, province: t.provinces[province]!, year: String(this.year[doc]), format: t.formats[this.format[doc]!]! };
+    const n = this.named;
+    const town = this.townOf[doc]!;
+    const county = this.countyOf[town]!;
+    return { town: n?.towns[town] ?? '', county: n?.counties[county] ?? '', province: n?.provinces[t.counties[county]!] ?? '', year: String(this.year[doc]), format: t.formats[this.format[doc]!]! };
   }
 
   /** The link to a report: site-relative for this site's parts, absolute for another site's. */
@@ -197,6 +229,7 @@ export class ArchiveSearch {
   async filters(): Promise<Record<FilterKey, Record<string, number>>> {
     const out = Object.fromEntries(FILTER_KEYS.map((k) => [k, {} as Record<string, number>])) as Record<FilterKey, Record<string, number>>;
     for (const part of await this.parts()) {
+      await part.names();
       for (let d = 0; d < part.table.n; d++) {
         const p = part.place(d);
         for (const k of FILTER_KEYS) out[k][p[k]] = (out[k][p[k]] ?? 0) + 1;
@@ -210,14 +243,17 @@ export class ArchiveSearch {
     const { terms, exact } = parseQuery(query);
     const wanted = wantedFilters(opts.filters);
     const list: Candidate[] = [];
+    const named = wanted.some(([k]) => NAMED.includes(k));
     for (const part of await this.parts()) {
+      // filters by place need the names; a query alone does not
+      if (named) await part.names();
       // each part folds the query with its own table (the same result for every character it holds)
       const q = parseQuery(query, part.fold);
       const grams = q.terms.map(termGrams);
       const keys = [...new Set(grams.flat())];
       const n = part.table.n;
-      // one download per bucket: a gram's title and heading entries are in the gram's bucket
-      const [found, title, heading] = await Promise.all([part.entries(keys), part.all(keys.map((k) => TITLE_PREFIX + k)), part.all(keys.map((k) => HEADING_PREFIX + k))]);
+      // one download per bucket: a gram's title, heading and place entries are in the gram's bucket
+      const [found, title, heading, place] = await Promise.all([part.entries(keys), part.all(keys.map((k) => TITLE_PREFIX + k)), part.all(keys.map((k) => HEADING_PREFIX + k)), part.all(keys.map((k) => PLACE_PREFIX + k))]);
       const body = fullSet(n);
       for (const e of found) andInto(body, e?.set ?? emptySet(n));
       const level = new Map(keys.map((k, i) => [k, denseLevels(found[i], n)]));
@@ -225,7 +261,7 @@ export class ArchiveSearch {
         const p = part.place(doc);
         if (!wanted.every(([k, v]) => v.has(p[k]))) continue;
         const any = q.terms.length > 0;
-        const tier = any && has(title, doc) ? 0 : any && containsAll(`${p.town}${p.county}`, q.terms, part.fold) ? 1 : any && has(heading, doc) ? 2 : 3;
+        const tier = any && has(title, doc) ? 0 : any && has(place, doc) ? 1 : any && has(heading, doc) ? 2 : 3;
         let score = 0;
         for (const g of grams) score += g.reduce((m, k) => Math.min(m, level.get(k)![doc]!), 15);
         list.push({ part, doc, tier, score, year: Number(p.year), terms: q.terms, exact: q.exact });
@@ -259,8 +295,9 @@ export class ArchiveSearch {
    * Counts per filter value over matching reports: a key's counts follow the query and every
    * other filter, not its own (so choosing 2020 still shows how many 2019 has).
    */
-  static facets(matches: Candidate[], filters: Filters = {}): Record<FilterKey, Record<string, number>> {
+  static async facets(matches: Candidate[], filters: Filters = {}): Promise<Record<FilterKey, Record<string, number>>> {
     const wanted = wantedFilters(filters);
+    await Promise.all([...new Set(matches.map((c) => c.part))].map((p) => p.names()));
     const out = Object.fromEntries(FILTER_KEYS.map((k) => [k, {} as Record<string, number>])) as Record<FilterKey, Record<string, number>>;
     for (const c of matches) {
       const p = c.part.place(c.doc);

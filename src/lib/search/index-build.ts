@@ -1,7 +1,7 @@
 /**
  * Builds one search index part (src/lib/search/index-format.ts) from search
  * records, one report at a time: each report's distinct characters, pairs and
- * triples (and its title's and headings', flagged) go into posting lists held as plain
+ * triples (and its title's, headings' and place's, flagged) go into posting lists held as plain
  * arrays of report numbers (after 简繁 folding, src/lib/search/fold.ts); a text gram's
  * entry also carries how often it occurs per length of the text (densityLevel), packed
  * as report × 16 + level. finish() packs them into buckets of about
@@ -12,7 +12,7 @@
  * times per character of the archive (35 million characters at 10,000
  * reports) and a Map with keys above 2³¹ hashes boxed numbers: 12 s of 22 s.
  */
-import { bucketOf, densityLevel, encodeBucket, postingSize, FORMAT_VERSION, type DocFile, type PartTable, type Posting } from './index-format.ts';
+import { bucketOf, densityLevel, encodeBucket, postingSize, FORMAT_VERSION, type DocFile, type PartNames, type PartTable, type Posting } from './index-format.ts';
 import type { SearchRecord } from './records.ts';
 import { foldFromMap, pairsFor, type Fold } from './fold.ts';
 import { openccFoldMap } from './opencc-fold.ts';
@@ -22,23 +22,25 @@ import { MAX_GRAM, normalize, runs } from './tokens.ts';
 if (MAX_GRAM !== 3) throw new Error(`search index: the indexer counts grams of 1–3 code units, but MAX_GRAM is ${MAX_GRAM}: extend PartBuilder.grams`);
 
 /** Target size of a bucket before compression: a query downloads one bucket per gram. */
-export const BUCKET_BYTES = 12 * 1024;
+export const BUCKET_BYTES = 4 * 1024;
 
 const P16 = 65536;
 const P32 = 2 ** 32;
 const TITLE_KEY = 2 ** 48;
 const HEADING_KEY = 2 ** 49;
+const PLACE_KEY = 2 ** 50;
 
-function gramOf(key: number): { gram: string; title: boolean; heading: boolean } {
-  const heading = key >= HEADING_KEY;
-  const title = !heading && key >= TITLE_KEY;
-  let k = heading ? key - HEADING_KEY : title ? key - TITLE_KEY : key;
+function gramOf(key: number): { gram: string; title: boolean; heading: boolean; place: boolean } {
+  const place = key >= PLACE_KEY;
+  const heading = !place && key >= HEADING_KEY;
+  const title = !place && !heading && key >= TITLE_KEY;
+  let k = place ? key - PLACE_KEY : heading ? key - HEADING_KEY : title ? key - TITLE_KEY : key;
   const units: number[] = [];
   while (k > 0) {
     units.unshift(k % P16);
     k = Math.floor(k / P16);
   }
-  return { gram: String.fromCharCode(...units), title, heading };
+  return { gram: String.fromCharCode(...units), title, heading, place };
 }
 
 /** number → gram id, open addressing with linear probing; keys are integers below 2⁵³. */
@@ -162,6 +164,8 @@ export class PartBuilder {
     this.touched.length = 0;
     this.grams(r.title, doc, TITLE_KEY);
     this.grams(r.headings, doc, HEADING_KEY);
+    // the town and county written together, as the search page's place tier reads them
+    this.grams(`${r.town}${r.county}`, doc, PLACE_KEY);
     const t = this.table;
     const index = (m: Map<string, number>, key: string, make: () => number) => m.get(key) ?? (m.set(key, make()), m.get(key)!);
     const province = index(this.provinceIx, r.province, () => t.provinces.push(r.province) - 1);
@@ -175,14 +179,14 @@ export class PartBuilder {
     t.formatOf.push(index(this.formatIx, r.format, () => t.formats.push(r.format) - 1));
   }
   /** The part's table and its buckets (uncompressed). */
-  finish(): { table: PartTable; buckets: Uint8Array[]; grams: number } {
+  finish(): { table: PartTable; names: PartNames; buckets: Uint8Array[]; grams: number } {
     const n = this.n;
     let total = 0;
     const all = [...this.ids.entries()].map(([key, id]) => {
-      const { gram, title, heading } = gramOf(key);
+      const { gram, title, heading, place } = gramOf(key);
       const l = this.lists[id]!;
-      const p: Posting = { gram, title, heading, docs: l };
-      if (!title && !heading) {
+      const p: Posting = { gram, title, heading, place, docs: l };
+      if (!title && !heading && !place) {
         // unpacked into typed arrays (5 bytes an entry instead of 8), the packed list let go
         const docs = new Int32Array(l.length);
         const levels = new Uint8Array(l.length);
@@ -196,18 +200,33 @@ export class PartBuilder {
       }
       return p;
     });
-    for (const p of all) total += postingSize(p.docs, n, !p.title && !p.heading) + 8;
+    for (const p of all) total += postingSize(p.docs, n, !p.title && !p.heading && !p.place) + 8;
     const count = Math.max(1, Math.ceil(total / BUCKET_BYTES));
     const byBucket: Posting[][] = Array.from({ length: count }, () => []);
     for (const p of all) byBucket[bucketOf(p.gram, count)]!.push(p);
-    const kind = (p: Posting) => (p.title ? 1 : p.heading ? 2 : 0);
+    const kind = (p: Posting) => (p.title ? 1 : p.heading ? 2 : p.place ? 3 : 0);
     const order = (a: Posting, b: Posting) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : kind(a) - kind(b));
     const buckets = byBucket.map((ps) => encodeBucket(ps.sort(order), n));
-    const { years, formatOf, ...rest } = this.table;
+    const { years, formatOf, provinces, counties, towns, formats } = this.table;
     const yearBase = years.reduce((a, b) => Math.min(a, b), years[0] ?? 0);
     // one character per report keeps the table small (50,000 reports: 155 KB gzip as number arrays)
     if (years.some((y) => y - yearBase > 40) || this.table.formats.length > 10) throw new Error('search index: report years span more than 40 years, or more than 10 formats');
-    const table: PartTable = { version: FORMAT_VERSION, n, buckets: count, fold: pairsFor(this.foldMap, this.seen), ...rest, yearBase, years: years.map((y) => String.fromCharCode(48 + y - yearBase)).join(''), formatOf: formatOf.join('') };
-    return { table, buckets, grams: this.ids.size };
+    // names apart (names.bin): a query needs only the numbers before its first results
+    const table: PartTable = {
+      version: FORMAT_VERSION,
+      n,
+      buckets: count,
+      fold: pairsFor(this.foldMap, this.seen),
+      provinces: provinces.length,
+      counties: counties.map(([, p]) => p),
+      townCounty: towns.map(([, c], i) => c - (i > 0 ? towns[i - 1]![1] : 0)),
+      townReports: towns.map(([, , k]) => k),
+      formats,
+      yearBase,
+      years: years.map((y) => String.fromCharCode(48 + y - yearBase)).join(''),
+      formatOf: formatOf.join(''),
+    };
+    const names: PartNames = { provinces, counties: counties.map(([c]) => c), towns: towns.map(([t]) => t) };
+    return { table, names, buckets, grams: this.ids.size };
   }
 }

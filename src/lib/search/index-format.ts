@@ -3,23 +3,30 @@
  * (browser). One index "part" is a folder:
  *
  *   part.bin     the part's table: how many reports, how many buckets, the 简繁
- *                fold pairs its characters need, and per
- *                report its town, county, province, year and format (filters,
- *                sorting, town ranking without fetching each report)
+ *                fold pairs its characters need, and per report its year and
+ *                format and (as numbers) its town, county and province: what
+ *                filtering by year, sorting and ranking need, without names
+ *   names.bin    the names of the part's provinces, counties and towns, fetched
+ *                only for the filter menus and their counts (at 10,000 reports
+ *                16 KB of the 32 KB a table with names took before the first results)
  *   b/<k>.bin    bucket k: the posting lists of every gram whose hash falls in k
  * The folder's name ends in a hash of its contents (`0-<hash>/`), so a browser
  * that cached files of an earlier build never mixes them with a new one; only
  * parts.json (fetched fresh) says which folders are current.
  *
  *   d/<i>.bin    report i: id, title, places, year and its searchable text
- *                (checking a candidate and writing its excerpt)
+ *                (checking a candidate and writing its excerpt), as JSON in raw
+ *                DEFLATE with the preset dictionary of dict.bin (src/lib/search/doc-pack.ts)
+ *   dict.bin     that dictionary: lines the part's reports share (table labels,
+ *                headings, set phrases), so each report file holds only its own text
  *
- * Every file is gzip (decompressed in the browser by fflate, so it works on any
+ * Every other file is gzip (decompressed in the browser by fflate, so it works on any
  * server, with or without Content-Encoding). A posting list is stored as a
  * bitmap over the part's reports when that is smaller, else as varint gaps.
  * Title grams are kept apart (flag TITLE) in the same bucket as the gram, and so
- * are heading grams (flag HEADING: the report's h2–h6), so ranking title and
- * heading matches first costs no extra download. A body posting also holds how
+ * are heading grams (flag HEADING: the report's h2–h6) and place grams (flag
+ * PLACE: the report's town and county names written together), so ranking title,
+ * place and heading matches first costs no extra download. A body posting also holds how
  * often the gram occurs per length of each report's text (a 4-bit level,
  * densityLevel below), so ranking by frequency needs no report text either:
  * for a list of up to 2 × LISTED reports every report's level, two to a byte
@@ -28,16 +35,22 @@
  */
 
 /** Bumped whenever a file's layout changes; the search page refuses a part of another version. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 /** The index's folder in the site (not search/: that is the search page). */
 export const INDEX_DIR = 'search-index';
 /** The site's list of parts, relative to this file: { version, parts: ["0/", …] }. */
 export const PARTS_FILE = `${INDEX_DIR}/parts.json`;
+/** A part's dictionary for its report files (d/<i>.bin). */
+export const DICT_FILE = 'dict.bin';
 export const TITLE = 4;
 export const HEADING = 8;
-/** Key prefixes of a decoded bucket: title and heading grams are kept apart from the body's. */
+export const PLACE = 16;
+/** Key prefixes of a decoded bucket: title, heading and place grams are kept apart from the body's. */
 export const TITLE_PREFIX = '\u0001';
 export const HEADING_PREFIX = '\u0002';
+export const PLACE_PREFIX = '\u0003';
+/** A key of a decoded bucket without its prefix: the gram whose hash names the bucket. */
+export const keyGram = (key: string) => key.replace(/^[\u0001-\u0003]/, '');
 
 /**
  * How often a gram occurs in a report, per length of its text, as a level 0–15: occurrences
@@ -61,11 +74,14 @@ export interface PartTable {
   buckets: number;
   /** 简繁 fold pairs (from, to, from, to …) for the characters of this part (src/lib/search/fold.ts); grams are folded */
   fold: string;
-  provinces: string[];
-  /** [name, province index] */
-  counties: [string, number][];
-  /** [name, county index, number of reports]: reports are sorted by id, so a town's are consecutive */
-  towns: [string, number, number][];
+  /** how many provinces (their names, like the counties' and towns', are in names.bin) */
+  provinces: number;
+  /** per county, its province's index */
+  counties: number[];
+  /** per town, its county's index less the previous town's (the first town's: less 0): small numbers, as towns go by county */
+  townCounty: number[];
+  /** per town, its number of reports: reports are sorted by id, so a town's are consecutive */
+  townReports: number[];
   formats: string[];
   /** per report, one character: its year is yearBase + (char code − 48) */
   years: string;
@@ -74,13 +90,24 @@ export interface PartTable {
   formatOf: string;
 }
 
-/** The per-report columns of a part table, decoded. */
-export function decodeTable(t: PartTable): { townOf: Int32Array; year: Int32Array; format: Int32Array } {
+/** The names of a part's provinces, counties and towns (names.bin), in the order of its table's indexes. */
+export interface PartNames {
+  provinces: string[];
+  counties: string[];
+  towns: string[];
+}
+
+/** The per-report columns of a part table, decoded, and each town's county. */
+export function decodeTable(t: PartTable): { townOf: Int32Array; year: Int32Array; format: Int32Array; countyOf: Int32Array } {
   const townOf = new Int32Array(t.n);
+  const countyOf = new Int32Array(t.townReports.length);
   let at = 0;
-  t.towns.forEach(([, , count], i) => {
+  let county = 0;
+  t.townReports.forEach((count, i) => {
     townOf.fill(i, at, at + count);
     at += count;
+    county += t.townCounty[i]!;
+    countyOf[i] = county;
   });
   const year = new Int32Array(t.n);
   const format = new Int32Array(t.n);
@@ -88,7 +115,7 @@ export function decodeTable(t: PartTable): { townOf: Int32Array; year: Int32Arra
     year[i] = t.yearBase + t.years.charCodeAt(i) - 48;
     format[i] = t.formatOf.charCodeAt(i) - 48;
   }
-  return { townOf, year, format };
+  return { townOf, year, format, countyOf };
 }
 
 export interface DocFile {
@@ -157,9 +184,10 @@ class Writer {
 
 export interface Posting {
   gram: string;
-  /** a gram of the title or of a heading (no levels), or of the text (levels) */
+  /** a gram of the title, of a heading or of the place (no levels), or of the text (levels) */
   title: boolean;
   heading?: boolean;
+  place?: boolean;
   /** sorted report numbers */
   docs: ArrayLike<number>;
   /** per report of docs, its densityLevel (0–15; absent: 0); only body postings store them */
@@ -173,8 +201,8 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
   const bitmapBytes = Math.ceil(n / 8);
   for (const p of postings) {
     // flags, then the gram's length in code units as a varint: any gram length round-trips
-    if (p.title && p.heading) throw new Error('search index: a posting is of the title or of the headings, not both');
-    w.byte(p.title ? TITLE : p.heading ? HEADING : 0);
+    if (Number(!!p.title) + Number(!!p.heading) + Number(!!p.place) > 1) throw new Error('search index: a posting is of the title, of the headings or of the place, not two of them');
+    w.byte(p.title ? TITLE : p.heading ? HEADING : p.place ? PLACE : 0);
     w.varint(p.gram.length);
     for (let i = 0; i < p.gram.length; i++) {
       const c = p.gram.charCodeAt(i);
@@ -196,7 +224,7 @@ export function encodeBucket(postings: Posting[], n: number): Uint8Array {
       for (let i = 0; i < p.docs.length; i++) w.buf[start + (p.docs[i]! >>> 3)]! |= 1 << (p.docs[i]! & 7);
       w.len += bitmapBytes;
     }
-    if (!p.title && !p.heading) writeLevels(w, p);
+    if (!p.title && !p.heading && !p.place) writeLevels(w, p);
   }
   return w.buf.slice(0, w.len);
 }
@@ -281,8 +309,8 @@ export function denseLevels(e: Entry | undefined, n: number): Uint8Array {
 export class CorruptIndexError extends Error {}
 
 /**
- * Decodes a bucket into a map from key (gram, with TITLE_PREFIX or HEADING_PREFIX in front for a
- * title or heading gram) to its entry.
+ * Decodes a bucket into a map from key (gram, with TITLE_PREFIX, HEADING_PREFIX or PLACE_PREFIX in
+ * front for a title, heading or place gram) to its entry.
  * Bounded: every read is checked against the buffer, so truncated or corrupt bytes throw
  * CorruptIndexError instead of looping or reading past the end.
  */
@@ -308,7 +336,7 @@ export function decodeBucket(bytes: Uint8Array, n: number): Map<string, Entry> {
   const bitmapBytes = Math.ceil(n / 8);
   for (let k = 0; k < count; k++) {
     const head = byte();
-    if (head & ~(TITLE | HEADING) || head === (TITLE | HEADING)) fail('unknown flags');
+    if (head !== 0 && head !== TITLE && head !== HEADING && head !== PLACE) fail('unknown flags');
     const len = varint();
     if (len === 0 || len * 2 > bytes.length - at) fail('bad gram length');
     let gram = '';
@@ -351,7 +379,7 @@ export function decodeBucket(bytes: Uint8Array, n: number): Map<string, Entry> {
       entry.levels = bytes.slice(at, at + size);
       at += size;
     }
-    out.set(head & TITLE ? `${TITLE_PREFIX}${gram}` : head & HEADING ? `${HEADING_PREFIX}${gram}` : gram, entry);
+    out.set(head === TITLE ? `${TITLE_PREFIX}${gram}` : head === HEADING ? `${HEADING_PREFIX}${gram}` : head === PLACE ? `${PLACE_PREFIX}${gram}` : gram, entry);
   }
   if (at !== bytes.length) fail('trailing bytes');
   return out;
@@ -373,22 +401,37 @@ export function checkTable(t: unknown, url: string): PartTable {
   if (int('buckets') < 1) bad('has no buckets');
   int('yearBase');
   if (typeof o['fold'] !== 'string' || (o['fold'] as string).length % 2) bad('has no 简繁 fold table');
-  for (const k of ['provinces', 'counties', 'towns', 'formats']) if (!Array.isArray(o[k])) bad(`field ${k} is not a list`);
+  const ints = (k: string, ok: (v: number) => boolean) => {
+    const v = o[k];
+    if (!Array.isArray(v) || !v.every((x) => Number.isInteger(x) && ok(x as number))) bad(`field ${k} is not a list of numbers in range`);
+    return v as number[];
+  };
+  if (!Array.isArray(o['formats']) || !(o['formats'] as unknown[]).every((f) => typeof f === 'string')) bad('field formats is not a list');
   if (typeof o['years'] !== 'string' || (o['years'] as string).length !== n) bad('field years does not have one entry per report');
   if (typeof o['formatOf'] !== 'string' || (o['formatOf'] as string).length !== n) bad('field formatOf does not have one entry per report');
-  const towns = o['towns'] as unknown[];
-  const counties = o['counties'] as unknown[];
-  let sum = 0;
-  for (const row of towns) {
-    if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isInteger(row[1]) || row[1] < 0 || row[1] >= counties.length || !Number.isInteger(row[2]) || row[2] < 0) bad('has a malformed town row');
-    sum += (row as number[])[2]!;
-  }
+  const provinces = int('provinces');
+  const counties = ints('counties', (p) => p >= 0 && p < provinces);
+  const reports = ints('townReports', (c) => c > 0);
+  const moves = ints('townCounty', () => true);
+  if (moves.length !== reports.length) bad('does not give every town a county');
+  let county = 0;
+  for (const m of moves) if ((county += m) < 0 || county >= counties.length) bad('has a town of an unknown county');
+  const sum = reports.reduce((x, y) => x + y, 0);
   if (sum !== n) bad(`lists ${sum} reports in its towns but ${n} in all`);
-  const provinces = o['provinces'] as unknown[];
-  for (const row of counties) if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isInteger(row[1]) || row[1] < 0 || row[1] >= provinces.length) bad('has a malformed county row');
   const formats = (o['formats'] as unknown[]).length;
   for (const c of o['formatOf'] as string) if (c.charCodeAt(0) - 48 < 0 || c.charCodeAt(0) - 48 >= formats) bad('has a report with an unknown format');
   return t as PartTable;
+}
+
+/** Checks a part's names.bin against its table: one name per province, county and town. */
+export function checkNames(v: unknown, t: PartTable, url: string): PartNames {
+  const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  const want = { provinces: t.provinces, counties: t.counties.length, towns: t.townReports.length };
+  for (const [k, len] of Object.entries(want)) {
+    const list = o[k];
+    if (!Array.isArray(list) || list.length !== len || !list.every((x) => typeof x === 'string')) throw new Error(`search index: ${url} does not name the ${len} ${k} of its part`);
+  }
+  return v as PartNames;
 }
 
 export function andInto(a: DocSet, b: DocSet): DocSet {
