@@ -21,6 +21,10 @@ describe('incremental build', () => {
     expect(m, log).not.toBeNull();
     const reports = readdirSync(INCREMENTAL_CONTENT).flatMap((t) => readdirSync(path.join(INCREMENTAL_CONTENT, t)));
     expect(Number(m![2])).toBe(reports.length);
+    // unchanged reports are not parsed or validated again (the validation cache); the full build it is compared with trusts no cache
+    const v = /validated (\d+) reports: (\d+) parsed and checked, (\d+) unchanged \(validation cache\)/.exec(log);
+    expect(v, log).not.toBeNull();
+    expect(v!.slice(1).map(Number)).toEqual([reports.length, 2, reports.length - 2]);
     // the edited report, the corrected one, the deleted one's neighbours and the corrected one's next year at most
     expect(Number(m![1])).toBeGreaterThanOrEqual(reports.length - 6);
     expect(Number(m![1])).toBeLessThan(reports.length);
