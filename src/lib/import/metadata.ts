@@ -47,13 +47,14 @@ function candidatesOf(town: string): Township[] {
  */
 function findTown(lines: string[], title: string | undefined, text: string, county?: string, agency?: string): (TownHit & { fromBody: boolean }) | undefined {
   const nonEmpty = lines.map((l) => compact(l)).filter(Boolean);
+  // a name cut at a printed line's end (现将茅坪 / 回族镇2022年度…, PDF text) is whole only with the lines joined
+  const joined = nonEmpty.join('');
   const sources = [
     title ?? '',
     nonEmpty.slice(-6).join('\n'),
     [...nonEmpty.filter((l) => /发布机构|发文机关|来源[:：]/.test(l)), agency ?? ''].join('\n'),
     text,
-    // last: a name cut at a printed line's end (现将茅坪 / 回族镇2022年度…, PDF text)
-    nonEmpty.join(''),
+    joined,
   ];
   const countyBaseGiven = county ? countyBase(county) : undefined;
   for (const src of sources) {
@@ -66,7 +67,7 @@ function findTown(lines: string[], title: string | undefined, text: string, coun
     };
     let best = hits[0]!;
     for (const h of hits) if (score(h) > score(best)) best = h;
-    return { ...best, fromBody: src === text || src === sources[sources.length - 1] };
+    return { ...best, fromBody: src === text || src === joined };
   }
   return undefined;
 }
