@@ -35,9 +35,11 @@ const FLOORS: Record<string, [number, number, number, number]> = {
   'soffice-pdf-unruled · national-2021': [1, 1, 1, 1],
   'pdftotext-layout · national-2019': [1, 1, 0.99, 1],
   'pdftotext-layout · national-2021': [1, 1, 1, 1],
-  // raw pdftotext prints a ruled table in the order the PDF drew it: only figures that admit one reading are placed; the rest stay null, with warnings
-  'pdftotext-raw · national-2019': [1, 1, 0.8, 1],
-  'pdftotext-raw · national-2021': [1, 1, 0.8, 1],
+  // pdftotext without -layout prints a ruled table block by block (src/lib/import/pdftotext-flow.ts): read
+  // back when every row and column adds up; two 2019 reports print only a few cells of their applications
+  // table (the rest blank), and the copy does not say which columns those are: null, with warnings
+  'pdftotext-raw · national-2019': [1, 1, 0.98, 1],
+  'pdftotext-raw · national-2021': [1, 1, 1, 1],
 };
 
 describe('real-report corpus', async () => {

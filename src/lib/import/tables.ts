@@ -22,6 +22,7 @@ import {
 } from '../stats/template.ts';
 import { labelKey, stripEnumerator, toHalfWidth } from './normalize.ts';
 import { looseTokens, matchLabel, readLoose, type LooseRow } from './pdf-columns.ts';
+import { FLOW_HEADER_PIECES, readFlowOrder } from './pdftotext-flow.ts';
 
 export type TableKind = 'proactive' | 'applications' | 'reviewLitigation';
 export interface TableBlock {
@@ -310,12 +311,14 @@ export function extractStatTables(lines: string[]): TablesResult {
   // table's last columns may land after the next table's heading): when the tables from an incomplete
   // one on hold exactly one figure per cell, all equal, each of their cells is that figure
   const incompleteAt = (k: TableKind) => (readOf.get(k)?.cells ?? 0) < templateCells(format, k);
+  const uniformKinds = new Set<TableKind>();
   // from the first incomplete table on; if its own figures differ, from the next incomplete one
   for (let incomplete = order.findIndex(([k]) => incompleteAt(k)); incomplete >= 0 && incomplete < order.length; incomplete++) {
     if (!incompleteAt(order[incomplete]![0])) continue;
     const kinds = order.slice(incomplete).map(([k]) => k);
     const uniform = readUniform(format, kinds, lines, order[incomplete]![1] + 1, stats);
     if (!uniform) continue;
+    for (const k of kinds) uniformKinds.add(k);
     // their own warnings (values whose columns could not be told) no longer hold
     const drop = new Set(kinds.flatMap((k) => { const r = readOf.get(k); return r ? Array.from({ length: r.warningsTo - r.warningsFrom }, (_, i) => r.warningsFrom + i) : []; }));
     const kept = warnings.filter((_, i) => !drop.has(i));
@@ -332,11 +335,14 @@ export function extractStatTables(lines: string[]): TablesResult {
     });
     break;
   }
-  // raw pdftotext of a ruled applications table whose first column alone kept its place
+  // raw pdftotext of a ruled applications table whose first column alone kept its place, or
+  // printed block by block (poppler's reading order, pdftotext-flow.ts)
   const appsAt = order.findIndex(([k]) => k === 'applications');
   const reviewAt = order.findIndex(([k]) => k === 'reviewLitigation');
-  if (appsAt >= 0 && reviewAt === appsAt + 1 && incompleteAt('applications')) {
-    const first = readFirstColumn(format, lines, order[appsAt]![1] + 1, order[reviewAt]![1], stats);
+  if (appsAt >= 0 && reviewAt === appsAt + 1 && incompleteAt('applications') && !uniformKinds.has('applications')) {
+    const first =
+      readFirstColumn(format, lines, order[appsAt]![1] + 1, order[reviewAt]![1], stats) ??
+      readFlowTable(format, lines, order[appsAt]![1] + 1, order[reviewAt]![1], stats);
     if (first) {
       const drop = new Set<number>();
       for (const k of first.review ? (['applications', 'reviewLitigation'] as TableKind[]) : (['applications'] as TableKind[])) {
@@ -650,6 +656,64 @@ function readFirstColumn(
   ];
   let cells = defs.length * APPLICANT_COLUMNS.length;
   const review = readLooseTable(format, 'reviewLitigation', lines, reviewFrom, lines.length, stats);
+  if (review && review.cells > 0) {
+    warnings.push(...review.warnings);
+    cells += review.cells;
+    return { cells, warnings, review: { end: review.end } };
+  }
+  return { cells, warnings };
+}
+
+/**
+ * A pdftotext copy (its default mode) of a ruled applications table, printed block by block
+ * (pdftotext-flow.ts): the figures are read back by bands of rows and kept only if every row and
+ * column of the table adds up. The table's last figures may come after the next table's heading,
+ * before the review table's own words; the review table is read after them.
+ */
+function readFlowTable(
+  format: NationalFormat,
+  lines: string[],
+  from: number,
+  reviewHeading: number,
+  stats: Stats,
+): { cells: number; warnings: string[]; review?: { end: number } } | undefined {
+  if (!lines.some((l) => l.includes('\f'))) return undefined;
+  // the figures after the next heading: blank and figure-only lines, and the headers of the
+  // columns they belong to; the review table's first header cell (行政复议) may come first
+  const spillWords = new Set([...APPLICANT_COLUMNS.map((c) => c.label), ...FLOW_HEADER_PIECES, '行政复议']);
+  let spillEnd = reviewHeading + 1;
+  for (let i = reviewHeading + 1; i < lines.length; i++) {
+    const line = toHalfWidth(lines[i]!).replace(/\f/g, '').trim();
+    if (line && !/^\d+$/.test(line) && !line.split(/\s+/).every((w) => spillWords.has(w))) break;
+    spillEnd = i + 1;
+  }
+  const tokens = [
+    ...looseTokens(lines, from, reviewHeading, (t) => parseValue(t)),
+    ...looseTokens(lines, reviewHeading + 1, spillEnd, (t) => parseValue(t)),
+  ];
+  const defs = looseRows(format, 'applications');
+  // the heading's own line separates blocks as a blank line would
+  const blank = (i: number) => i === reviewHeading || lines[i]!.replace(/\f/g, '').trim() === '';
+  const fillRows = (target: Stats, rows: number[][]) =>
+    defs.forEach((d, k) => {
+      setPath(target.applications as Record<string, unknown>, d.path, Object.fromEntries(APPLICANT_COLUMNS.map((c, j) => [c.key, rows[k]![j]!])));
+    });
+  // a reading is kept only if every row's 总计 and every column of the table adds up
+  const addsUp = (rows: number[][]) => {
+    const trial = structuredClone(stats);
+    fillRows(trial, rows);
+    return !checkStats(format, trial).some((c) => c.ok !== true && !c.id.startsWith('reviewLitigation'));
+  };
+  const reading = readFlowOrder(tokens, blank, defs.map((d) => d.row), APPLICANT_COLUMNS.length, addsUp);
+  if (!reading) return undefined;
+  const trial = structuredClone(stats);
+  fillRows(trial, reading.rows);
+  stats.applications = trial.applications;
+  const warnings = [
+    `依申请公开: 此 pdftotext 文本按版面分块输出表格（不按行），已按行块与列块还原；每行总计与各列勾稽关系均相符；请核对原件`,
+  ];
+  let cells = defs.length * APPLICANT_COLUMNS.length;
+  const review = readLooseTable(format, 'reviewLitigation', lines, spillEnd, lines.length, stats);
   if (review && review.cells > 0) {
     warnings.push(...review.warnings);
     cells += review.cells;
