@@ -10,12 +10,14 @@
  * when the column headers stood in their way.
  *
  * This reads that order back, using nothing but the template: the rows are found by their labels;
- * a figure among the labels belongs to the row whose label came last before it; every other run
- * fills, left to right, the first rows of its page that still lack that column, as many rows as
- * the run has figures. A run that fits no band, a cell filled twice or left empty, a figure left
- * over: no reading. The caller then keeps the result only if every row's 总计 is the sum of its
- * columns and every column balances (src/lib/stats/checks.ts), so a wrong reading cannot pass as
- * a right one unless the figures it swapped are equal.
+ * figures among the labels fill the first columns of the row whose label came last before them
+ * (with the choices of a figure printed just above its row's label line, all tried); every other
+ * run fills, left to right, the first rows of its page that still lack that column, as many rows
+ * as the run has figures; a run under the column headers belongs to the first band. A run that
+ * fits no band, a cell left empty or a figure left over: no reading. A reading counts only if
+ * `accept` finds every row's 总计 the sum of its columns and every column balanced
+ * (src/lib/stats/checks.ts), and the result is kept only if exactly one distinct reading counts:
+ * a wrong reading cannot pass as a right one unless the figures it swapped are equal.
  */
 import type { LooseRow, LooseToken } from './pdf-columns.ts';
 import { matchLabel } from './pdf-columns.ts';
@@ -106,39 +108,40 @@ export function readFlowOrder(
     }
     current.values.push(v);
   }
-  // Within one block of labels every row has the same number of figures (the columns that joined
-  // the labels' block). A figure printed above its row's first label line — the row's label shares
-  // a line with a merged group label set lower, or the row is cut by the page end — is counted
-  // with the row before: the figures beyond that count go to the next row.
+  // A figure printed above its row's first label line — the label shares a line with a merged
+  // group label set lower, or the row is cut by the page end — is counted with the row before.
+  // Such a row has more figures than the one before it (the columns that joined the labels' block
+  // are the same in neighbouring rows): the excess may be the next row's, printed before its own
+  // figures or after them, or the row's own after all. Every choice is tried.
   const rowsOfBlock = new Map<number, number[]>();
   starts.forEach((i, k) => {
     const b = blockOf[i]!;
     if (!rowsOfBlock.has(b)) rowsOfBlock.set(b, []);
     rowsOfBlock.get(b)!.push(k);
   });
-  // the figures moved to a row came before its own, or — a row cut by the page end, its label line
-  // printed below its other figures — after them: both readings are tried
-  const moved: { row: number; before: number[]; after: number[] }[] = [];
+  const shifts: { from: number; to: number; keep: number }[] = [];
   for (const ks of rowsOfBlock.values()) {
-    const counts = new Map<number, number>();
-    for (const k of ks) counts.set(own[k]!.length, (counts.get(own[k]!.length) ?? 0) + 1);
-    const c = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-    for (let j = 0; j < ks.length; j++) {
-      const extra = own[ks[j]!]!.length - c;
-      if (extra > 0 && j + 1 < ks.length) {
-        const carried = own[ks[j]!]!.splice(c);
-        const next = ks[j + 1]!;
-        if (own[next]!.length > 0) moved.push({ row: next, before: [...carried, ...own[next]!], after: [...own[next]!, ...carried] });
-        own[next]!.unshift(...carried);
-      }
+    for (let j = 2; j < ks.length; j++) {
+      const before = own[ks[j - 2]!]!.length;
+      const prev = own[ks[j - 1]!]!.length;
+      if (before > 0 && prev > before) shifts.push({ from: ks[j - 1]!, to: ks[j]!, keep: before });
     }
-    if (ks.some((k) => own[k]!.length !== c)) return undefined;
   }
-  if (moved.length > 6) return undefined;
+  if (shifts.length > 5) return undefined;
   const readings = new Map<string, number[][]>();
-  for (let combo = 0; combo < 1 << moved.length; combo++) {
-    moved.forEach((m, b) => (own[m.row] = combo & (1 << b) ? m.after : m.before));
-    const grid = placeRuns(own, runs, starts.map((i) => tokens[i]!.page), columns);
+  const base = own.map((fs) => [...fs]);
+  for (let combo = 0; combo < 3 ** shifts.length; combo++) {
+    const trial = base.map((fs) => [...fs]);
+    let c = combo;
+    for (const sh of shifts) {
+      const choice = c % 3;
+      c = Math.floor(c / 3);
+      if (choice === 0) continue;
+      const carried = trial[sh.from]!.splice(sh.keep);
+      trial[sh.to] = choice === 1 ? [...carried, ...trial[sh.to]!] : [...trial[sh.to]!, ...carried];
+    }
+    if (trial.some((fs) => fs.length > columns)) continue;
+    const grid = placeRuns(trial, runs, starts.map((i) => tokens[i]!.page), columns);
     if (grid && accept(grid)) readings.set(JSON.stringify(grid), grid);
   }
   // one reading that adds up, or none: two that both add up would be a guess
