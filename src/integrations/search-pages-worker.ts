@@ -1,54 +1,62 @@
 /**
- * The search indexer's second thread (src/integrations/search-index.ts): reads
- * report pages, extracts their searchable records and writes each report's
- * gzip file d/<i>.bin, handing the records to the main thread, which collects
- * the grams. On two cores the two halves of the work then overlap (10,000
- * reports: 15.4 s in one thread). Before the first batch it builds the part's text
- * dictionary (dict.bin, src/lib/search/doc-pack.ts) from the part's first reports; every
- * report file is compressed with it.
+ * The search indexer's second thread (src/integrations/search-index.ts): builds
+ * the reports' searchable records from their data and their text, rendered as
+ * their pages render it (src/lib/search/report-record.ts; the built pages are
+ * not read), and writes each report's gzip file d/<i>.bin, handing the records
+ * to the main thread, which collects the grams. On two cores the two halves of
+ * the work then overlap (10,000 reports: 15.4 s in one thread). Before the first
+ * batch it builds the part's text dictionary (dict.bin, src/lib/search/doc-pack.ts)
+ * from the part's first reports; every report file is compressed with it.
  *
- * Protocol: workerData { files, dir, batchSize }; the main thread posts a batch number to
- * ask for it; the worker answers { batch, records, bytes, hash } (or { error }).
+ * Protocol: workerData { sample, dir } (sample: the part's first DICT_SAMPLE reports); the main
+ * thread posts { batch, from, reports } to ask for a batch (from: its first report's place in the
+ * part); the worker answers { batch, records, bytes, hash } (or { error }).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import type { ReportData } from '../lib/schema.ts';
 import { docFile } from '../lib/search/index-build.ts';
 import { DICT_FILE } from '../lib/search/index-format.ts';
-import { DICT_SAMPLE, packDoc, textDictionary } from '../lib/search/doc-pack.ts';
-import { recordFromHtml, type SearchRecord } from '../lib/search/records.ts';
+import { packDoc, textDictionary } from '../lib/search/doc-pack.ts';
+import type { SearchRecord } from '../lib/search/records.ts';
+import { recordFromReport } from '../lib/search/report-record.ts';
+import { renderBody } from '../lib/site/render-body.ts';
 
-const { files, dir, batchSize: BATCH } = workerData as { files: string[]; dir: string; batchSize: number };
+/** A report to index: its id, its data as the report pages got it, and its file (absolute). */
+export interface IndexedReport {
+  id: string;
+  data: ReportData;
+  file: string;
+}
 
-async function read(from: number, to: number): Promise<SearchRecord[]> {
-  const pages = await Promise.all(files.slice(from, to).map((f) => readFile(f, 'utf8')));
-  return pages.map((html, i) => {
-    const r = recordFromHtml(html);
-    if (!r) throw new Error(`search index: ${files[from + i]} has no data-pagefind-body region`);
-    return r;
-  });
+const { sample: sampleReports, dir } = (workerData ?? {}) as { sample: IndexedReport[]; dir: string };
+
+/** Records in the order given; the text rendered by the pages' own renderer, from the file. */
+async function read(reports: IndexedReport[]): Promise<SearchRecord[]> {
+  const bodies = await Promise.all(reports.map((r) => renderBody(r.file).catch((e: Error) => Promise.reject(new Error(`search index: ${r.file}: ${e.message}`)))));
+  return reports.map((r, i) => recordFromReport(r.id, r.data, bodies[i]!.html));
 }
 
 /** The first reports, read once for the dictionary and kept for their batches. */
 let sample: SearchRecord[] = [];
 let dictionary: Uint8Array | undefined;
 
-async function batch(k: number) {
-  const from = k * BATCH;
+async function batch(from: number, reports: IndexedReport[]) {
   const hash = createHash('sha256');
   let bytes = 0;
   if (!dictionary) {
-    sample = await read(0, Math.min(files.length, DICT_SAMPLE));
+    sample = await read(sampleReports);
     dictionary = textDictionary(sample.map(docFile));
     const stored = gzipSync(dictionary, { level: 9 });
     await writeFile(path.join(dir, DICT_FILE), stored);
     hash.update(stored);
     bytes += stored.length;
   }
-  const to = Math.min(files.length, from + BATCH);
-  const records = to <= sample.length ? sample.slice(from, to) : await read(from, to);
+  const to = from + reports.length;
+  const records = to <= sample.length ? sample.slice(from, to) : await read(reports);
   const packed = records.map((r) => packDoc(docFile(r), dictionary!));
   await Promise.all(packed.map((data, i) => writeFile(path.join(dir, 'd', `${from + i}.bin`), data)));
   // the part folder is named by a hash of everything in it (search-index.ts); this batch's share
@@ -57,11 +65,11 @@ async function batch(k: number) {
 }
 
 let queue = Promise.resolve();
-parentPort!.on('message', (k: number) => {
+parentPort?.on('message', ({ batch: k, from, reports }: { batch: number; from: number; reports: IndexedReport[] }) => {
   // one batch at a time, in the order asked
   queue = queue.then(async () => {
     try {
-      parentPort!.postMessage({ batch: k, ...(await batch(k)) });
+      parentPort!.postMessage({ batch: k, ...(await batch(from, reports)) });
     } catch (e) {
       parentPort!.postMessage({ batch: k, error: (e as Error).message });
     }
