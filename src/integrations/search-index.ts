@@ -46,29 +46,50 @@ const BATCH = 64;
 type Batch = { records?: SearchRecord[]; bytes?: number; hash?: string; error?: string };
 
 /**
- * Records of the given reports, in order, from a worker thread that also writes
- * the reports' d/<i>.bin files (search-pages-worker.ts, which says how many
- * bytes it wrote); two batches ahead. Each request carries its batch's reports
- * (the worker never holds a part's data at once); the first DICT_SAMPLE go with
- * the worker's start, for the part's text dictionary.
+ * The worker thread (search-pages-worker.ts), one for the whole build. Loading the text renderer
+ * (Sätteri and its code highlighter) takes it a few hundred milliseconds, so it is started with the
+ * build and loads while Astro bundles and renders on the other core; unreferenced until the index
+ * is built, so a build that fails before then is not kept alive by it.
  */
-async function* recordsFromWorker(reports: IndexedReport[], dir: string): AsyncGenerator<{ records: SearchRecord[]; bytes: number; hash: string }> {
-  const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url), { workerData: { sample: reports.slice(0, DICT_SAMPLE), dir } });
+function startWorker(): { worker: Worker; failed: () => Error | undefined } {
+  const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url));
+  let failed: Error | undefined;
+  worker.on('error', (e) => (failed = e));
+  worker.unref();
+  return { worker, failed: () => failed };
+}
+
+/**
+ * Records of the given reports, in order, from the worker thread, which also writes
+ * the reports' d/<i>.bin files into dir (and says how many bytes it wrote); two
+ * batches ahead. Each request carries its batch's reports (the worker never holds
+ * a part's data at once); the part's first DICT_SAMPLE go with the part, for its
+ * text dictionary.
+ */
+async function* recordsFromWorker(
+  { worker, failed: startFailed }: ReturnType<typeof startWorker>,
+  reports: IndexedReport[],
+  dir: string,
+): AsyncGenerator<{ records: SearchRecord[]; bytes: number; hash: string }> {
   const ask = (k: number) => worker.postMessage({ batch: k, from: k * BATCH, reports: reports.slice(k * BATCH, (k + 1) * BATCH) });
   const batches = Math.ceil(reports.length / BATCH);
   const waiting = new Map<number, (m: Batch) => void>();
   const arrived = new Map<number, Batch>();
-  worker.on('message', (m: Batch & { batch: number }) => {
+  const onMessage = (m: Batch & { batch: number }) => {
     const w = waiting.get(m.batch);
     if (w) w(m);
     else arrived.set(m.batch, m);
-  });
-  let failed: Error | undefined;
-  worker.on('error', (e) => {
+  };
+  let failed = startFailed();
+  const onError = (e: Error) => {
     failed = e;
     for (const w of waiting.values()) w({ error: e.message });
-  });
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
   try {
+    if (failed) throw failed;
+    worker.postMessage({ part: { dir, sample: reports.slice(0, DICT_SAMPLE) } });
     for (let k = 0; k < Math.min(2, batches); k++) ask(k);
     for (let k = 0; k < batches; k++) {
       if (failed) throw failed;
@@ -80,7 +101,8 @@ async function* recordsFromWorker(reports: IndexedReport[], dir: string): AsyncG
       yield { records: m.records!, bytes: m.bytes!, hash: m.hash! };
     }
   } finally {
-    await worker.terminate();
+    worker.off('message', onMessage);
+    worker.off('error', onError);
   }
 }
 
@@ -89,13 +111,13 @@ async function* recordsFromWorker(reports: IndexedReport[], dir: string): AsyncG
  * all its files (the caller names the folder by it, so no cached file of another build
  * is ever taken for one of this build).
  */
-async function writePart(reports: IndexedReport[], dir: string) {
+async function writePart(thread: ReturnType<typeof startWorker>, reports: IndexedReport[], dir: string) {
   const hash = createHash('sha256');
   const builder = new PartBuilder();
   await mkdir(path.join(dir, 'd'), { recursive: true });
   await mkdir(path.join(dir, 'b'), { recursive: true });
   let bytes = 0;
-  for await (const batch of recordsFromWorker(reports, dir)) {
+  for await (const batch of recordsFromWorker(thread, reports, dir)) {
     for (const r of batch.records) builder.addReport(r);
     bytes += batch.bytes;
     hash.update(batch.hash);
@@ -118,30 +140,41 @@ async function writePart(reports: IndexedReport[], dir: string) {
 }
 
 export default function searchIndex(): AstroIntegration {
+  let started: ReturnType<typeof startWorker> | undefined;
   return {
     name: 'nianbao:search-index',
     hooks: {
+      'astro:build:start': () => {
+        started = startWorker();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const started = Date.now();
+        const begun = Date.now();
         const settings = readSettings();
         const partSize = settings.searchShardSize;
         const reports = reportsToIndex();
         const root = path.join(out, INDEX_DIR);
-        await rm(root, { recursive: true, force: true });
-        const parts: string[] = [];
-        const figures: string[] = [];
-        for (let i = 0; i * partSize < reports.length || i === 0; i++) {
-          const tmp = path.join(root, `${i}.tmp`);
-          const p = await writePart(reports.slice(i * partSize, (i + 1) * partSize), tmp);
-          const name = `${i}-${p.hash}`;
-          await rename(tmp, path.join(root, name));
-          parts.push(`${name}/`);
-          figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
+        const thread = started ?? startWorker();
+        started = undefined;
+        thread.worker.ref();
+        try {
+          await rm(root, { recursive: true, force: true });
+          const parts: string[] = [];
+          const figures: string[] = [];
+          for (let i = 0; i * partSize < reports.length || i === 0; i++) {
+            const tmp = path.join(root, `${i}.tmp`);
+            const p = await writePart(thread, reports.slice(i * partSize, (i + 1) * partSize), tmp);
+            const name = `${i}-${p.hash}`;
+            await rename(tmp, path.join(root, name));
+            parts.push(`${name}/`);
+            figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
+          }
+          const extra = settings.extraSearchIndexes;
+          await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts: [...parts, ...extra] })}\n`);
+          logger.info(`indexed ${reports.length} reports for search in ${Date.now() - begun} ms (${parts.length} part${parts.length > 1 ? 's' : ''}: ${figures.join('; ')})`);
+        } finally {
+          await thread.worker.terminate();
         }
-        const extra = settings.extraSearchIndexes;
-        await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts: [...parts, ...extra] })}\n`);
-        logger.info(`indexed ${reports.length} reports for search in ${Date.now() - started} ms (${parts.length} part${parts.length > 1 ? 's' : ''}: ${figures.join('; ')})`);
       },
     },
   };

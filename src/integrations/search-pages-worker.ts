@@ -8,13 +8,14 @@
  * batch it builds the part's text dictionary (dict.bin, src/lib/search/doc-pack.ts)
  * from the part's first reports; every report file is compressed with it.
  *
- * Protocol: workerData { sample, dir } (sample: the part's first DICT_SAMPLE reports); the main
- * thread posts { batch, from, reports } to ask for a batch (from: its first report's place in the
- * part); the worker answers { batch, records, bytes, hash } (or { error }).
+ * Protocol: one worker for the build's parts, in turn. The main thread posts { part: { dir,
+ * sample } } to start a part (sample: its first DICT_SAMPLE reports), then { batch, from, reports }
+ * to ask for a batch of it (from: its first report's place in the part); the worker answers
+ * { batch, records, bytes, hash } (or { error }).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { ReportData } from '../lib/schema.ts';
@@ -23,7 +24,7 @@ import { DICT_FILE } from '../lib/search/index-format.ts';
 import { packDoc, textDictionary } from '../lib/search/doc-pack.ts';
 import type { SearchRecord } from '../lib/search/records.ts';
 import { recordFromReport } from '../lib/search/report-record.ts';
-import { renderBody } from '../lib/site/render-body.ts';
+import { renderBody, renderMarkdown } from '../lib/site/render-body.ts';
 
 /** A report to index: its id, its data as the report pages got it, and its file (absolute). */
 export interface IndexedReport {
@@ -32,7 +33,12 @@ export interface IndexedReport {
   file: string;
 }
 
-const { sample: sampleReports, dir } = (workerData ?? {}) as { sample: IndexedReport[]; dir: string };
+// the renderer loads now, while the main thread waits for the build to finish (search-index.ts)
+void renderMarkdown('').catch(() => {});
+
+/** The part being written: its folder and its first reports. */
+let dir = '';
+let sampleReports: IndexedReport[] = [];
 
 /** Records in the order given; the text rendered by the pages' own renderer, from the file. */
 async function read(reports: IndexedReport[]): Promise<SearchRecord[]> {
@@ -40,7 +46,7 @@ async function read(reports: IndexedReport[]): Promise<SearchRecord[]> {
   return reports.map((r, i) => recordFromReport(r.id, r.data, bodies[i]!.html));
 }
 
-/** The first reports, read once for the dictionary and kept for their batches. */
+/** The part's first reports, read once for the dictionary and kept for their batches. */
 let sample: SearchRecord[] = [];
 let dictionary: Uint8Array | undefined;
 
@@ -64,14 +70,22 @@ async function batch(from: number, reports: IndexedReport[]) {
   return { records, bytes: bytes + packed.reduce((n, f) => n + f.length, 0), hash: hash.digest('hex') };
 }
 
+type Message = { part: { dir: string; sample: IndexedReport[] } } | { batch: number; from: number; reports: IndexedReport[] };
+
 let queue = Promise.resolve();
-parentPort?.on('message', ({ batch: k, from, reports }: { batch: number; from: number; reports: IndexedReport[] }) => {
-  // one batch at a time, in the order asked
+parentPort?.on('message', (m: Message) => {
+  // one message at a time, in the order sent
   queue = queue.then(async () => {
+    if ('part' in m) {
+      ({ dir, sample: sampleReports } = m.part);
+      sample = [];
+      dictionary = undefined;
+      return;
+    }
     try {
-      parentPort!.postMessage({ batch: k, ...(await batch(from, reports)) });
+      parentPort!.postMessage({ batch: m.batch, ...(await batch(m.from, m.reports)) });
     } catch (e) {
-      parentPort!.postMessage({ batch: k, error: (e as Error).message });
+      parentPort!.postMessage({ batch: m.batch, error: (e as Error).message });
     }
   });
 });
