@@ -25,7 +25,7 @@ import { PartBuilder } from '../lib/search/index-build.ts';
 import { FORMAT_VERSION, INDEX_DIR, PARTS_FILE } from '../lib/search/index-format.ts';
 import type { SearchRecord } from '../lib/search/records.ts';
 import { readSettings } from '../lib/settings.ts';
-import type { IndexedReport } from './search-pages-worker.ts';
+import type { IndexedReport } from './search-records-worker.ts';
 
 /**
  * Every report of the build (rendered or kept), as the report pages listed them: their ids are their
@@ -46,13 +46,13 @@ const BATCH = 64;
 type Batch = { records?: SearchRecord[]; bytes?: number; hash?: string; error?: string };
 
 /**
- * The worker thread (search-pages-worker.ts), one for the whole build. Loading the text renderer
+ * The worker thread (search-records-worker.ts), one for the whole build. Loading the text renderer
  * (Sätteri and its code highlighter) takes it a few hundred milliseconds, so it is started with the
  * build and loads while Astro bundles and renders on the other core; unreferenced until the index
  * is built, so a build that fails before then is not kept alive by it.
  */
 function startWorker(): { worker: Worker; failed: () => Error | undefined } {
-  const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url));
+  const worker = new Worker(new URL('./search-records-worker.ts', import.meta.url));
   let failed: Error | undefined;
   worker.on('error', (e) => (failed = e));
   worker.unref();
