@@ -1,6 +1,7 @@
 /**
- * Writes the search index after the build (astro:build:done) from the built
- * report pages: each page's data-pagefind-body region (src/lib/search/records)
+ * Writes the search index after the build (astro:build:done) from the reports'
+ * data: each report's record (src/lib/search/report-record.ts, the text its
+ * page's data-pagefind-body region shows, built without reading the page)
  * becomes a report of the index (src/lib/search/index-build), written as the
  * static files of src/lib/search/index-format. Town, year and region pages are
  * not indexed.
@@ -12,72 +13,96 @@
  * archive built as several sites.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { incrementalState } from '../lib/build/incremental.ts';
+import { DICT_SAMPLE } from '../lib/search/doc-pack.ts';
 import { PartBuilder } from '../lib/search/index-build.ts';
 import { FORMAT_VERSION, INDEX_DIR, PARTS_FILE } from '../lib/search/index-format.ts';
 import type { SearchRecord } from '../lib/search/records.ts';
-import { readRedirects } from '../lib/redirects.ts';
 import { readSettings } from '../lib/settings.ts';
+import type { IndexedReport } from './search-records-worker.ts';
 
-async function reportPages(dir: string): Promise<string[]> {
-  const root = path.join(dir, 'reports');
-  // an old id of content/redirects.yml is a redirect page, not a report
-  const moved = new Set(Object.keys(await readRedirects()));
-  const out: string[] = [];
-  for (const town of await readdir(root).catch(() => [] as string[])) {
-    for (const year of await readdir(path.join(root, town)).catch(() => [] as string[])) {
-      if (/^\d{4}$/.test(year) && !moved.has(`${town}/${year}`)) out.push(path.join(root, town, year, 'index.html'));
-    }
-  }
+/**
+ * Every report of the build (rendered or kept), as the report pages listed them: their ids are their
+ * pages' paths (an old id of content/redirects.yml is a redirect page, never an entry).
+ */
+function reportsToIndex(): IndexedReport[] {
+  const all = incrementalState().reports;
+  if (!all) throw new Error('search index: the report pages did not list the reports (src/utils/collection.ts loadReports)');
   // the id order (town slug, then year) keeps each town's reports together in the index
-  return out.sort();
+  return all.map((r) => ({ id: r.id, data: r.data, file: path.resolve(r.filePath) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 
-/** Pages per batch handed from the worker thread. */
+/** Reports per batch handed from the worker thread. */
 const BATCH = 64;
 
 type Batch = { records?: SearchRecord[]; bytes?: number; hash?: string; error?: string };
 
 /**
- * Records of the given pages, in order, from a worker thread that also writes
- * the reports' d/<i>.bin files (search-pages-worker.ts, which says how many
- * bytes it wrote); two batches ahead.
+ * The worker thread (search-records-worker.ts), one for the whole build. Loading the text renderer
+ * (Sätteri and its code highlighter) takes it a few hundred milliseconds, so it is started with the
+ * build and loads while Astro bundles and renders on the other core; unreferenced until the index
+ * is built, so a build that fails before then is not kept alive by it.
  */
-async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<{ records: SearchRecord[]; bytes: number; hash: string }> {
-  const worker = new Worker(new URL('./search-pages-worker.ts', import.meta.url), { workerData: { files, dir, batchSize: BATCH } });
-  const batches = Math.ceil(files.length / BATCH);
+function startWorker(): { worker: Worker; failed: () => Error | undefined } {
+  const worker = new Worker(new URL('./search-records-worker.ts', import.meta.url));
+  let failed: Error | undefined;
+  worker.on('error', (e) => (failed = e));
+  worker.unref();
+  return { worker, failed: () => failed };
+}
+
+/**
+ * Records of the given reports, in order, from the worker thread, which also writes
+ * the reports' d/<i>.bin files into dir (and says how many bytes it wrote); two
+ * batches ahead. Each request carries its batch's reports (the worker never holds
+ * a part's data at once); the part's first DICT_SAMPLE go with the part, for its
+ * text dictionary.
+ */
+async function* recordsFromWorker(
+  { worker, failed: startFailed }: ReturnType<typeof startWorker>,
+  reports: IndexedReport[],
+  dir: string,
+): AsyncGenerator<{ records: SearchRecord[]; bytes: number; hash: string }> {
+  const ask = (k: number) => worker.postMessage({ batch: k, from: k * BATCH, reports: reports.slice(k * BATCH, (k + 1) * BATCH) });
+  const batches = Math.ceil(reports.length / BATCH);
   const waiting = new Map<number, (m: Batch) => void>();
   const arrived = new Map<number, Batch>();
-  worker.on('message', (m: Batch & { batch: number }) => {
+  const onMessage = (m: Batch & { batch: number }) => {
     const w = waiting.get(m.batch);
     if (w) w(m);
     else arrived.set(m.batch, m);
-  });
-  let failed: Error | undefined;
-  worker.on('error', (e) => {
+  };
+  let failed = startFailed();
+  const onError = (e: Error) => {
     failed = e;
     for (const w of waiting.values()) w({ error: e.message });
-  });
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
   try {
-    for (let k = 0; k < Math.min(2, batches); k++) worker.postMessage(k);
+    if (failed) throw failed;
+    worker.postMessage({ part: { dir, sample: reports.slice(0, DICT_SAMPLE) } });
+    for (let k = 0; k < Math.min(2, batches); k++) ask(k);
     for (let k = 0; k < batches; k++) {
       if (failed) throw failed;
       const m = arrived.get(k) ?? (await new Promise<Batch>((r) => waiting.set(k, r)));
       arrived.delete(k);
       waiting.delete(k);
       if (m.error) throw new Error(m.error);
-      if (k + 2 < batches) worker.postMessage(k + 2);
+      if (k + 2 < batches) ask(k + 2);
       yield { records: m.records!, bytes: m.bytes!, hash: m.hash! };
     }
   } finally {
-    await worker.terminate();
+    worker.off('message', onMessage);
+    worker.off('error', onError);
   }
 }
 
@@ -86,13 +111,13 @@ async function* recordsFromWorker(files: string[], dir: string): AsyncGenerator<
  * all its files (the caller names the folder by it, so no cached file of another build
  * is ever taken for one of this build).
  */
-async function writePart(files: string[], dir: string) {
+async function writePart(thread: ReturnType<typeof startWorker>, reports: IndexedReport[], dir: string) {
   const hash = createHash('sha256');
   const builder = new PartBuilder();
   await mkdir(path.join(dir, 'd'), { recursive: true });
   await mkdir(path.join(dir, 'b'), { recursive: true });
   let bytes = 0;
-  for await (const batch of recordsFromWorker(files, dir)) {
+  for await (const batch of recordsFromWorker(thread, reports, dir)) {
     for (const r of batch.records) builder.addReport(r);
     bytes += batch.bytes;
     hash.update(batch.hash);
@@ -115,30 +140,41 @@ async function writePart(files: string[], dir: string) {
 }
 
 export default function searchIndex(): AstroIntegration {
+  let started: ReturnType<typeof startWorker> | undefined;
   return {
     name: 'nianbao:search-index',
     hooks: {
+      'astro:build:start': () => {
+        started = startWorker();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const started = Date.now();
+        const begun = Date.now();
         const settings = readSettings();
         const partSize = settings.searchShardSize;
-        const files = await reportPages(out);
+        const reports = reportsToIndex();
         const root = path.join(out, INDEX_DIR);
-        await rm(root, { recursive: true, force: true });
-        const parts: string[] = [];
-        const figures: string[] = [];
-        for (let i = 0; i * partSize < files.length || i === 0; i++) {
-          const tmp = path.join(root, `${i}.tmp`);
-          const p = await writePart(files.slice(i * partSize, (i + 1) * partSize), tmp);
-          const name = `${i}-${p.hash}`;
-          await rename(tmp, path.join(root, name));
-          parts.push(`${name}/`);
-          figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
+        const thread = started ?? startWorker();
+        started = undefined;
+        thread.worker.ref();
+        try {
+          await rm(root, { recursive: true, force: true });
+          const parts: string[] = [];
+          const figures: string[] = [];
+          for (let i = 0; i * partSize < reports.length || i === 0; i++) {
+            const tmp = path.join(root, `${i}.tmp`);
+            const p = await writePart(thread, reports.slice(i * partSize, (i + 1) * partSize), tmp);
+            const name = `${i}-${p.hash}`;
+            await rename(tmp, path.join(root, name));
+            parts.push(`${name}/`);
+            figures.push(`${p.reports} reports, ${p.grams} grams in ${p.buckets} buckets, ${(p.bytes / 1048576).toFixed(1)} MiB`);
+          }
+          const extra = settings.extraSearchIndexes;
+          await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts: [...parts, ...extra] })}\n`);
+          logger.info(`indexed ${reports.length} reports for search in ${Date.now() - begun} ms (${parts.length} part${parts.length > 1 ? 's' : ''}: ${figures.join('; ')})`);
+        } finally {
+          await thread.worker.terminate();
         }
-        const extra = settings.extraSearchIndexes;
-        await writeFile(path.join(out, PARTS_FILE), `${JSON.stringify({ version: FORMAT_VERSION, parts: [...parts, ...extra] })}\n`);
-        logger.info(`indexed ${files.length} reports for search in ${Date.now() - started} ms (${parts.length} part${parts.length > 1 ? 's' : ''}: ${figures.join('; ')})`);
       },
     },
   };

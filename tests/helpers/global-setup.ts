@@ -3,10 +3,12 @@
  * tests. Astro builds in the same project must not run at the same time (they
  * share .astro/), so no test file builds on its own.
  */
+import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateCorpus } from '../../src/lib/corpus/generate.ts';
 import { ROOT, buildKilledAt, buildSite } from './build.ts';
+import { TRICKY_ID, trickyReport } from '../fixtures/tricky-report.ts';
 
 export const SUBPATH_DIST = path.join(ROOT, 'test-artifacts/site-gk-ndbg');
 /** A generated archive indexed in several search shards (SEARCH_SHARD_SIZE). */
@@ -29,7 +31,7 @@ export const INTERRUPTED_LOG = path.join(ROOT, 'test-artifacts/interrupted-build
  */
 export const CACHE_V2_CONTENT = path.join(ROOT, 'test-artifacts/corpus-cache-v2');
 export const CACHE_V2_DIST = path.join(ROOT, 'test-artifacts/site-cache-v2');
-/** A reports folder with a redirects.yml beside it holding a real entry. */
+/** A reports folder with a redirects.yml beside it holding a real entry; and one awkward report (tests/fixtures/tricky-report.ts). */
 export const REDIRECT_ROOT = path.join(ROOT, 'test-artifacts/corpus-redirect');
 export const REDIRECT_DIST = path.join(ROOT, 'test-artifacts/site-redirect');
 export const REDIRECT_FROM = 'gongzhuling-maochengzi/2018';
@@ -173,6 +175,11 @@ export default async function setup() {
   await rm(REDIRECT_ROOT, { recursive: true, force: true });
   await cp(path.join(ROOT, 'content/reports'), path.join(REDIRECT_ROOT, 'reports'), { recursive: true });
   await writeFile(path.join(REDIRECT_ROOT, 'redirects.yml'), `# moved report\n${REDIRECT_FROM}: ${REDIRECT_TO}\n`);
+  // and one report as awkward as the validator allows, for the search records (tests/build/search-records.test.ts)
+  const tricky = path.join(REDIRECT_ROOT, 'reports', `${TRICKY_ID}.md`);
+  if (existsSync(tricky)) throw new Error(`the archive already has ${TRICKY_ID}`);
+  await mkdir(path.dirname(tricky), { recursive: true });
+  await writeFile(tricky, trickyReport(await readFile(path.join(ROOT, 'content/reports/fuyuan-hanconggou/2020.md'), 'utf8')));
   await rm(REDIRECT_DIST, { recursive: true, force: true });
   await buildSite({ outDir: REDIRECT_DIST, contentDir: path.join(REDIRECT_ROOT, 'reports') });
 }

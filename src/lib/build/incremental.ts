@@ -52,6 +52,12 @@ export interface IncrementalState {
   keptPages: Set<string>;
   /** the reports rendered in this build (their report.md and report.json are written after it) */
   rendered: { id: string; data: ReportData }[];
+  /**
+   * every report of this build, rendered or kept, with its file (relative to the project root, as the
+   * store keeps it): the search index is built from their data after the build; undefined until the
+   * report pages have listed them
+   */
+  reports?: { id: string; data: ReportData; filePath: string }[];
 }
 
 const KEY = Symbol.for('nianbao.incremental');

@@ -25,13 +25,18 @@ export interface SearchRecord {
   headings: string;
 }
 
-/** Blocks and cells end with a line break, so figures in neighbouring cells never run together. */
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'th', 'td', 'caption', 'dt', 'dd', 'div', 'section', 'table']);
-const SKIPPED = new Set(['script', 'style', 'noscript']);
-const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/**
+ * The rules of "what the page shows", shared with src/lib/search/report-record.ts, which builds the same
+ * record from the report's data: blocks and cells end with a line break, so figures in neighbouring
+ * cells never run together.
+ */
+export const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'th', 'td', 'caption', 'dt', 'dd', 'div', 'section', 'table']);
+export const SKIPPED = new Set(['script', 'style', 'noscript']);
+export const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+export const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-const tidy = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+/** Runs of spaces become one space, space around a line break goes, and no blank lines are left. */
+export const tidy = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 
 export function recordFromHtml(html: string): SearchRecord | undefined {
   let depth = 0; // open elements inside the body region (0: outside)

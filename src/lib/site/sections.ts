@@ -6,6 +6,9 @@
  */
 import type { TableKind } from '../import/tables.ts';
 
+/** The heading of the section after the text that holds the tables no heading of the text names. */
+export const STATS_SECTION_TITLE = '法定统计表格';
+
 export interface Chunk {
   html: string;
   /** The table to print after this chunk. */

@@ -15,6 +15,7 @@ import {
   type NationalFormat,
   type Stats,
 } from './template.ts';
+import type { TableKind } from '../import/tables.ts';
 
 export interface GridCell {
   text: string;
@@ -114,6 +115,14 @@ export function reviewGrid(stats: Stats): Grid {
   const body = [REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => labelled(td(cellAt(stats.reviewLitigation[g.key]?.[c.key])), `${g.label} ${c.label}`)))];
   return { caption: SECTION_TITLES.reviewLitigation, head, body };
 }
+
+/** The grid of one statutory table, as StatTable.astro prints it (and the search record reads it). */
+export function statGrid(kind: TableKind, format: NationalFormat, stats: Stats): Grid {
+  return kind === 'proactive' ? proactiveGrid(format, stats) : kind === 'applications' ? applicationsGrid(format, stats) : reviewGrid(stats);
+}
+
+/** What an empty cell says to a screen reader (hidden from sight; searched as part of the page's text). */
+export const EMPTY_CELL_TEXT = '空';
 
 /** Number of grid columns a row covers (for tests: every row must fill the table). */
 export function rowWidth(grid: Grid, section: 'head' | 'body', index: number): number {
