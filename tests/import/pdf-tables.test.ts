@@ -191,7 +191,7 @@ describe('the stress set: the complete reports refilled with random figures that
     for (const m of manifest) {
       const truth = JSON.parse(readFileSync(new URL(m.truth, fixtures), 'utf8'));
       const r = await importFile(new URL(`${m.id}${suffix}`, dir).pathname, m.options ?? {});
-      const got = r.ok ? (r.data as { stats?: Record<string, unknown> }).stats : undefined;
+      const got = r.ok ? (r.data?.stats as unknown as Record<string, unknown> | undefined) : undefined;
       const walk = (a: unknown, b: unknown, p: string) => {
         if (b !== null && typeof b === 'object') for (const k of Object.keys(b)) walk((a as Record<string, unknown> | undefined)?.[k], (b as Record<string, unknown>)[k], `${p}.${k}`);
         else if (a === b) out.exact++;
