@@ -81,13 +81,12 @@ export function readFlowOrder(
     blockOf.push(block);
   }
   const labelBlocks = new Set([...labelTokens].map((i) => blockOf[i]!));
-  // figures among the labels: the first column of the row whose label started last before them
+  // figures among the labels: the first columns of the row whose label started last before them
   const own: number[][] = rows.map(() => []);
   const runs: Run[] = [];
   let current: Run | undefined;
   let currentBlock = -1;
   const valueBlocks = new Set(tokens.flatMap((t, i) => (t.value ? [blockOf[i]!] : [])));
-  const blockHasValues = (b: number) => valueBlocks.has(b);
   const headerBlocks = new Set(tokens.flatMap((t, i) => (headerWords.has(t.text) && !labelTokens.has(i) ? [blockOf[i]!] : [])));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -102,7 +101,7 @@ export function readFlowOrder(
       continue;
     }
     if (!current || currentBlock !== blockOf[i]) {
-      current = { values: [], page: t.page, underHeaders: headerBlocks.has(blockOf[i]!) || (headerBlocks.has(blockOf[i]! - 1) && !blockHasValues(blockOf[i]! - 1)) };
+      current = { values: [], page: t.page, underHeaders: headerBlocks.has(blockOf[i]!) || (headerBlocks.has(blockOf[i]! - 1) && !valueBlocks.has(blockOf[i]! - 1)) };
       currentBlock = blockOf[i]!;
       runs.push(current);
     }
@@ -129,6 +128,7 @@ export function readFlowOrder(
   }
   if (shifts.length > 5) return undefined;
   const readings = new Map<string, number[][]>();
+  const pageOf = starts.map((i) => tokens[i]!.page);
   const base = own.map((fs) => [...fs]);
   for (let combo = 0; combo < 3 ** shifts.length; combo++) {
     const trial = base.map((fs) => [...fs]);
@@ -141,7 +141,7 @@ export function readFlowOrder(
       trial[sh.to] = choice === 1 ? [...carried, ...trial[sh.to]!] : [...trial[sh.to]!, ...carried];
     }
     if (trial.some((fs) => fs.length > columns)) continue;
-    const grid = placeRuns(trial, runs, starts.map((i) => tokens[i]!.page), columns);
+    const grid = placeRuns(trial, runs, pageOf, columns);
     if (grid && accept(grid)) readings.set(JSON.stringify(grid), grid);
   }
   // one reading that adds up, or none: two that both add up would be a guess
@@ -156,7 +156,6 @@ function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: numb
     fs.forEach((v, j) => (row[j] = v));
     return row;
   });
-  const rows = own;
   const missing = (r: number) => grid[r]!.flatMap((c, k) => (c === undefined ? [k] : []));
   const bands: Band[] = [];
   const banded = new Set<number>();
@@ -172,12 +171,12 @@ function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: numb
   let previous: Band | undefined;
   const newBand = (run: Run): Band | undefined => {
     // the first rows of the run's page not yet in a band, as many as the run has figures
-    const free = rows.map((_, r) => r).filter((r) => pageOf[r] === run.page && !banded.has(r) && missing(r).length > 0);
+    const free = own.map((_, r) => r).filter((r) => pageOf[r] === run.page && !banded.has(r) && missing(r).length > 0);
     if (free.length === 0) return undefined;
     const first = free[0]!;
     const pattern = missing(first).join();
     const band: Band = { rows: [], missing: missing(first) };
-    for (let r = first; band.rows.length < run.values.length && r < rows.length; r++) {
+    for (let r = first; band.rows.length < run.values.length && r < own.length; r++) {
       if (pageOf[r] !== run.page || missing(r).join() !== pattern) break;
       band.rows.push(r);
     }

@@ -307,8 +307,8 @@ export function extractStatTables(lines: string[]): TablesResult {
     }
     note();
   }
-  // a copy that lost the tables' order (raw pdftotext prints a ruled table column by column, and a
-  // table's last columns may land after the next table's heading): when the tables from an incomplete
+  // a copy that lost the tables' order (pdftotext without -layout prints a ruled table block by block,
+  // and a table's last columns may land after the next table's heading): when the tables from an incomplete
   // one on hold exactly one figure per cell, all equal, each of their cells is that figure
   const incompleteAt = (k: TableKind) => (readOf.get(k)?.cells ?? 0) < templateCells(format, k);
   const uniformKinds = new Set<TableKind>();
@@ -654,14 +654,21 @@ function readFirstColumn(
   const warnings = [
     `依申请公开: 表格文字次序已乱；每行的第一个数字（自然人）之后的 ${rest.length} 个数字恰为这些数字再加 0，故其他申请人各栏均为 0、总计等于自然人；请核对原件`,
   ];
-  let cells = defs.length * APPLICANT_COLUMNS.length;
-  const review = readLooseTable(format, 'reviewLitigation', lines, reviewFrom, lines.length, stats);
-  if (review && review.cells > 0) {
-    warnings.push(...review.warnings);
-    cells += review.cells;
-    return { cells, warnings, review: { end: review.end } };
-  }
-  return { cells, warnings };
+  return withReviewAfter(format, lines, reviewFrom, stats, defs.length * APPLICANT_COLUMNS.length, warnings);
+}
+
+/** An applications table read from a copy that lost its order, then the review table after its last figures. */
+function withReviewAfter(
+  format: NationalFormat,
+  lines: string[],
+  from: number,
+  stats: Stats,
+  cells: number,
+  warnings: string[],
+): { cells: number; warnings: string[]; review?: { end: number } } {
+  const review = readLooseTable(format, 'reviewLitigation', lines, from, lines.length, stats);
+  if (!review || review.cells === 0) return { cells, warnings };
+  return { cells: cells + review.cells, warnings: [...warnings, ...review.warnings], review: { end: review.end } };
 }
 
 /**
@@ -712,12 +719,5 @@ function readFlowTable(
   const warnings = [
     `依申请公开: 此 pdftotext 文本按版面分块输出表格（不按行），已按行块与列块还原；每行总计与各列勾稽关系均相符；请核对原件`,
   ];
-  let cells = defs.length * APPLICANT_COLUMNS.length;
-  const review = readLooseTable(format, 'reviewLitigation', lines, spillEnd, lines.length, stats);
-  if (review && review.cells > 0) {
-    warnings.push(...review.warnings);
-    cells += review.cells;
-    return { cells, warnings, review: { end: review.end } };
-  }
-  return { cells, warnings };
+  return withReviewAfter(format, lines, spillEnd, stats, defs.length * APPLICANT_COLUMNS.length, warnings);
 }
