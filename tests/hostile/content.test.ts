@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { validateArchive, type Finding } from '../../src/lib/report/validate.ts';
 import { renderMarkdown } from '../../src/lib/site/render-body.ts';
+import { sanitizeHtml } from '../../src/lib/site/sanitize-html.ts';
 import { ROOT } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { HOSTILE_BUILD_LOG, HOSTILE_CACHED_BUILD_LOG, HOSTILE_CONTENT } from '../helpers/global-setup.ts';
@@ -235,6 +236,51 @@ describe('rendered anyway, every body vector is inert in Chromium without a CSP'
     expect(requests).toEqual([]);
     expect(live).toEqual({ bad: [], handlers: [], hrefs: [], bodyVisible: true });
     await page.close();
+  });
+
+  it('GFM footnotes and task lists keep their own markup and nothing a report could borrow', async () => {
+    const body = [
+      '正文有一处注释[^1]，又一处[^长注]。',
+      '',
+      '- [ ] 未办事项',
+      '- [x] 已办事项',
+      '',
+      '[^1]: 第一条注释。',
+      '[^长注]: 第二条注释。',
+    ].join('\n');
+    const { html, headings } = await renderMarkdown(body);
+    // nothing of GFM's markup shown as text; the notes under a heading of the page's language, in its 目录
+    expect(html).not.toMatch(/&lt;(section|input|\/section)/);
+    expect(html).not.toContain('Footnotes');
+    expect(html).toContain('<h2 id="footnote-label">注释</h2>');
+    expect(headings).toContainEqual({ depth: 2, slug: 'footnote-label', text: '注释' });
+    const page = await browser.newPage();
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body><main>${html}</main></body></html>`, { waitUntil: 'load' });
+    const seen = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const boxes = [...main.querySelectorAll('input')].map((i) => ({ type: i.type, checked: i.checked, disabled: i.disabled }));
+      // every footnote link lands on an element of the page (a browser tries the fragment as written, then decoded)
+      const targets = [...main.querySelectorAll('a[href^="#"]')].map((a) => {
+        const f = a.getAttribute('href')!.slice(1);
+        return Boolean(document.getElementById(f) ?? document.getElementById(decodeURIComponent(f)));
+      });
+      return { boxes, targets, notes: main.querySelectorAll('section.footnotes li').length };
+    });
+    expect(seen.boxes).toEqual([{ type: 'checkbox', checked: false, disabled: true }, { type: 'checkbox', checked: true, disabled: true }]);
+    expect(seen.notes).toBe(2);
+    expect(seen.targets).toHaveLength(4);
+    expect(seen.targets.every(Boolean)).toBe(true);
+    // a click does not change a box
+    await page.click('main input >> nth=0', { force: true }).catch(() => {});
+    expect(await page.evaluate(() => document.querySelector('main input')!.checked)).toBe(false);
+    await page.close();
+  });
+
+  it('an id or class written in a report cannot take the site\'s', async () => {
+    const { html } = await renderMarkdown('## 标题 {#search}\n\n文字');
+    const own = '<ul class="site-header"><li id="search" class="x">a</li></ul>';
+    expect(sanitizeHtml(own)).toBe('<ul><li>a</li></ul>');
+    expect(html).not.toContain('class=');
   });
 });
 

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
 import { readFrontmatter, splitFrontmatter } from '../report/frontmatter.ts';
-import { sanitizeHtml } from './sanitize-html.ts';
+import { FOOTNOTE_LABEL, FOOTNOTE_LABEL_ID, sanitizeHtml } from './sanitize-html.ts';
 import { trimAutolinks } from './autolinks.ts';
 
 type Renderer = Awaited<ReturnType<typeof createSatteriMarkdownProcessor>>;
@@ -49,7 +49,8 @@ export async function renderMarkdown(markdown: string, file?: string): Promise<R
   const result = await (await renderer).render(markdown, file ? { fileURL: pathToFileURL(file) } : {});
   // rebuilt with only what Markdown itself produces: raw HTML in a report shows as text
   // and a bare web address ends where its ASCII ends (src/lib/site/autolinks.ts)
-  return { html: trimAutolinks(sanitizeHtml(result.code)), headings: result.metadata.headings };
+  const headings = result.metadata.headings.map((h) => (h.slug === FOOTNOTE_LABEL_ID && h.text === 'Footnotes' ? { ...h, text: FOOTNOTE_LABEL } : h));
+  return { html: trimAutolinks(sanitizeHtml(result.code)), headings };
 }
 
 /** Reads a report file and renders its text. */
