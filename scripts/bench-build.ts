@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { INDEX_DIR } from '../src/lib/search/index-format.ts';
 import { contentCacheDir } from '../src/lib/paths.ts';
+import { recordCacheDir } from '../src/lib/build/record-cache.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -157,6 +158,7 @@ const site = path.join(out, `site-${count}`);
 await rm(site, { recursive: true, force: true });
 // cold, as the bare build: no content store, no validation cache from an earlier run
 await rm(path.join(ROOT, contentCacheDir(corpus)!), { recursive: true, force: true });
+await rm(recordCacheDir(ROOT, `${site}/`), { recursive: true, force: true });
 console.log(`building the site from ${count} reports…`);
 const full = await measure(`build-${count}`, `${NODE} ${ASTRO} build --outDir ${site}`, { CONTENT_DIR: corpus });
 const log = await readFile(path.join(out, `build-${count}.log`), 'utf8');

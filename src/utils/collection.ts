@@ -22,7 +22,7 @@ export function loadReports() {
   cache ??= getCollection('reports').then((all) => {
     const entries = all as ReportEntry[];
     // the search index (src/integrations/search-index.ts) is built from these after the build
-    incrementalState().reports = entries.map((e) => ({ id: e.id, data: e.data, filePath: e.filePath! }));
+    incrementalState().reports = entries.map((e) => ({ id: e.id, data: e.data, filePath: e.filePath!, digest: String(e.digest ?? '') }));
     const summaries = entries.map((e) => summarize({ id: e.id, data: e.data }));
     // the archive's fixed order (province, county, town, year) for the data exports
     const inRegionOrder = entries.map((e, i) => ({ e, s: summaries[i]! })).sort((a, b) => byRegion(a.s, b.s)).map((x) => x.e);

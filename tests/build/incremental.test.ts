@@ -25,6 +25,10 @@ describe('incremental build', () => {
     const v = /validated (\d+) reports: (\d+) parsed and checked, (\d+) unchanged \(validation cache\)/.exec(log);
     expect(v, log).not.toBeNull();
     expect(v!.slice(1).map(Number)).toEqual([reports.length, 2, reports.length - 2]);
+    // the search texts of the unchanged reports come from the record cache, but not the two damaged records (global-setup)
+    const reused = /(\d+) of the texts from the record cache/.exec(log);
+    expect(reused, log).not.toBeNull();
+    expect(Number(reused![1])).toBe(reports.length - 2 - 2);
     // the edited report, the corrected one, the deleted one's neighbours and the corrected one's next year at most
     expect(Number(m![1])).toBeGreaterThanOrEqual(reports.length - 6);
     expect(Number(m![1])).toBeLessThan(reports.length);

@@ -272,7 +272,7 @@ describe('rendered anyway, every body vector is inert in Chromium without a CSP'
     expect(seen.targets.every(Boolean)).toBe(true);
     // a click does not change a box
     await page.click('main input >> nth=0', { force: true }).catch(() => {});
-    expect(await page.evaluate(() => document.querySelector('main input')!.checked)).toBe(false);
+    expect(await page.evaluate(() => document.querySelector<HTMLInputElement>('main input')!.checked)).toBe(false);
     await page.close();
   });
 

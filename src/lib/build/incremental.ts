@@ -57,7 +57,7 @@ export interface IncrementalState {
    * store keeps it): the search index is built from their data after the build; undefined until the
    * report pages have listed them
    */
-  reports?: { id: string; data: ReportData; filePath: string }[];
+  reports?: { id: string; data: ReportData; filePath: string; digest: string }[];
 }
 
 const KEY = Symbol.for('nianbao.incremental');
