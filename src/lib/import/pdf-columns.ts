@@ -75,7 +75,9 @@ export function matchLabel(tokens: LooseToken[], from: number, row: LooseRow): {
       let at = -1;
       for (let s = 0; s < t.key.length && at < 0; s++) {
         const tail = t.key.slice(s);
-        const need = s === 0 ? Math.min(3, key.length) : Math.min(4, key.length);
+        // a label wrapped in a narrow cell opens with two characters (1.属 / 于国 / 家秘 / 密): so short a
+        // first piece counts only when the next pieces complete the label (below)
+        const need = s === 0 ? Math.min(2, key.length) : Math.min(4, key.length);
         if (tail.length >= need && (key.startsWith(tail) || (tail.startsWith(key) && (s > 0 || key.length >= 4 || tail === key)))) at = s;
       }
       if (at < 0) continue;

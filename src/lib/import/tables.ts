@@ -418,11 +418,17 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
 
 /**
  * Page breaks (form feeds) mark text that pdftotext wrote out of a PDF: copied without -layout, a ruled
- * table's cells come in the order the PDF drew them, which no label reading can undo. The way out is
- * the PDF itself (read from its geometry) or a -layout copy (read by column positions).
+ * table's cells come in the order the PDF drew them, which no label reading can always undo. The way out
+ * is the PDF itself (read from its geometry) or a -layout copy (read by column positions); a copy that
+ * already is a -layout one (text set out in columns by runs of spaces) is told to use the PDF only.
  */
 function pdfTextAdvice(lines: string[]): string {
-  return lines.some((l) => l.includes('\f')) ? '。此文本含分页符，似为 pdftotext 从 PDF 导出的文字：这种复制不保留表格单元格的先后位置，请改为导入 PDF 原件，或用 pdftotext -layout 重新导出后导入' : '';
+  if (!lines.some((l) => l.includes('\f'))) return '';
+  const text = lines.filter((l) => l.trim());
+  const columned = text.filter((l) => /\S {3,}\S/.test(l.trim())).length;
+  return columned >= 10 && columned >= text.length / 10
+    ? '。此文本含分页符且按列排版，似为 pdftotext -layout 从 PDF 导出的文字：其中有的单元格位置无法确定，请改为导入 PDF 原件'
+    : '。此文本含分页符，似为 pdftotext 从 PDF 导出的文字：这种复制不保留表格单元格的先后位置，请改为导入 PDF 原件，或用 pdftotext -layout 重新导出后导入';
 }
 
 /** The printed header of a column, for warnings. */
