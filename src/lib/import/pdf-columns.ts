@@ -65,8 +65,11 @@ export function looseTokens(lines: string[], from: number, to: number, parse: (t
   return out;
 }
 
-/** Where `row`'s label starts: its pieces may be split over tokens with other cells' text between. */
-export function matchLabel(tokens: LooseToken[], from: number, row: LooseRow): { first: number; last: number } | undefined {
+/**
+ * Where `row`'s label starts: its pieces may be split over tokens with other cells' text between (at
+ * most three, not counting those `ignorable` says are pieces of other labels or headers).
+ */
+export function matchLabel(tokens: LooseToken[], from: number, row: LooseRow, ignorable: (key: string) => boolean = () => false): { first: number; last: number; pieces: number[] } | undefined {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.value || !t.key) continue;
@@ -82,20 +85,27 @@ export function matchLabel(tokens: LooseToken[], from: number, row: LooseRow): {
       }
       if (at < 0) continue;
       const piece = t.key.slice(at);
-      if (piece.startsWith(key)) return { first: i, last: i };
+      if (piece.startsWith(key)) return { first: i, last: i, pieces: [i] };
       // the rest of the label in the next text tokens, skipping fragments of merged cells
       let rest = key.slice(t.key.length);
       let skipped = 0;
       let j = i + 1;
+      const pieces = [i];
       for (; j < tokens.length && rest && skipped <= 3; j++) {
         const u = tokens[j]!;
         if (u.value || !u.key) continue;
-        if (rest.startsWith(u.key)) rest = rest.slice(u.key.length);
-        else if (u.key.startsWith(rest)) rest = '';
-        else skipped++;
+        if (rest.startsWith(u.key)) {
+          rest = rest.slice(u.key.length);
+          pieces.push(j);
+        } else if (u.key.startsWith(rest)) {
+          rest = '';
+          pieces.push(j);
+        }
+        // a piece of a merged label cell or a column header between the label's pieces does not count
+        else if (!ignorable(u.key)) skipped++;
         if (!rest) break;
       }
-      if (!rest) return { first: i, last: j };
+      if (!rest) return { first: i, last: j, pieces };
     }
   }
   return undefined;

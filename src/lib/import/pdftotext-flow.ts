@@ -18,9 +18,17 @@
  * `accept` finds every row's 总计 the sum of its columns and every column balanced
  * (src/lib/stats/checks.ts), and the result is kept only if exactly one distinct reading counts:
  * a wrong reading cannot pass as a right one unless the figures it swapped are equal.
+ *
+ * A table whose rows are all tall (Word's Table Grid: equal columns, so every label wraps in a
+ * narrow cell) makes every row a band of its own: its cells come row by row, several narrow ones
+ * in one run. Only when no reading of the first kind adds up, runs are also tried as a row's cells
+ * (every way a run can open a band, the rows checked as they fill); pieces of the merged label
+ * cells and headers may then stand between a label's pieces, and a block opened by the proactive
+ * table's header (its last figure, printed among these blocks) is left out.
  */
 import type { LooseRow, LooseToken } from './pdf-columns.ts';
 import { matchLabel } from './pdf-columns.ts';
+import { labelKey } from './normalize.ts';
 
 export interface FlowReading {
   /** per template row, its figures in column order */
@@ -53,6 +61,8 @@ export function readFlowOrder(
   rows: LooseRow[],
   columns: number,
   accept: (rows: number[][]) => boolean,
+  mergedLabels: string[] = [],
+  otherHeaders: string[] = [],
 ): FlowReading | undefined {
   // the rows, by their labels in template order
   const starts: number[] = [];
@@ -62,13 +72,19 @@ export function readFlowOrder(
   const headerWords = new Set([...rows.flatMap((r) => r.headers ?? []), ...FLOW_HEADER_PIECES]);
   const bare = tokens.map((t, i) => ({ t, i })).filter(({ t }) => !headerWords.has(t.text));
   const bareTokens = bare.map(({ t }) => t);
+  // pieces of the merged label cells (三、本年度办理结果, （三）不予公开 …) and of the headers, wrapped in
+  // narrow cells, may stand between a row label's pieces (a page of one-cell blocks in reading order)
+  const merged = mergedLabels.map(labelKey);
+  const headerKeys = [...headerWords].map(labelKey);
+  const ignorable = (key: string) => key.length <= 5 && [...merged, ...headerKeys].some((m) => m.includes(key));
   let cursor = 0;
   for (const row of rows) {
-    const m = matchLabel(bareTokens, cursor, row);
+    const m = matchLabel(bareTokens, cursor, row, ignorable);
     if (!m) return undefined;
     starts.push(bare[m.first]!.i);
     // the label's pieces, not the figures printed between them
-    for (let i = m.first; i <= m.last; i++) if (!bareTokens[i]!.value) labelTokens.add(bare[i]!.i);
+    // (nor the words of other cells passed over between them)
+    for (const i of m.pieces) labelTokens.add(bare[i]!.i);
     cursor = m.last + 1;
   }
   // blocks: runs of non-blank lines; a page break starts a new one
@@ -81,6 +97,10 @@ export function readFlowOrder(
     blockOf.push(block);
   }
   const labelBlocks = new Set([...labelTokens].map((i) => blockOf[i]!));
+  // a block opened by another table's column header (采购总金额 and its figure, the end of the table
+  // before, printed among this one's blocks) is that table's
+  const other = new Set(otherHeaders.map(labelKey));
+  const otherBlocks = new Set(tokens.flatMap((t, i) => (other.has(t.key) && (i === 0 || blockOf[i - 1] !== blockOf[i]) ? [blockOf[i]!] : [])));
   // figures among the labels: the first columns of the row whose label started last before them
   const own: number[][] = rows.map(() => []);
   const runs: Run[] = [];
@@ -92,6 +112,7 @@ export function readFlowOrder(
     const t = tokens[i]!;
     const v = t.value?.value;
     if (v === undefined) continue;
+    if (otherBlocks.has(blockOf[i]!)) continue;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return undefined;
     if (labelBlocks.has(blockOf[i]!)) {
       let k = -1;
@@ -130,77 +151,138 @@ export function readFlowOrder(
   const readings = new Map<string, number[][]>();
   const pageOf = starts.map((i) => tokens[i]!.page);
   const base = own.map((fs) => [...fs]);
-  for (let combo = 0; combo < 3 ** shifts.length; combo++) {
-    const trial = base.map((fs) => [...fs]);
-    let c = combo;
-    for (const sh of shifts) {
-      const choice = c % 3;
-      c = Math.floor(c / 3);
-      if (choice === 0) continue;
-      const carried = trial[sh.from]!.splice(sh.keep);
-      trial[sh.to] = choice === 1 ? [...carried, ...trial[sh.to]!] : [...trial[sh.to]!, ...carried];
+  // first a ruled table's blocks, a run a column over as many rows as it has figures; only if no
+  // reading of those adds up, runs that may also be a row's cells (tables whose rows are all tall)
+  for (const rowWise of [false, true]) {
+    if (readings.size > 0) break;
+    for (let combo = 0; combo < 3 ** shifts.length; combo++) {
+      const trial = base.map((fs) => [...fs]);
+      let c = combo;
+      for (const sh of shifts) {
+        const choice = c % 3;
+        c = Math.floor(c / 3);
+        if (choice === 0) continue;
+        const carried = trial[sh.from]!.splice(sh.keep);
+        trial[sh.to] = choice === 1 ? [...carried, ...trial[sh.to]!] : [...trial[sh.to]!, ...carried];
+      }
+      if (trial.some((fs) => fs.length > columns)) continue;
+      const grids = placeRuns(trial, runs, pageOf, columns, rowWise);
+      // too many ways to read the runs: none is trusted
+      if (!grids) return undefined;
+      for (const grid of grids) if (accept(grid)) readings.set(JSON.stringify(grid), grid);
     }
-    if (trial.some((fs) => fs.length > columns)) continue;
-    const grid = placeRuns(trial, runs, pageOf, columns);
-    if (grid && accept(grid)) readings.set(JSON.stringify(grid), grid);
   }
   // one reading that adds up, or none: two that both add up would be a guess
   if (readings.size !== 1) return undefined;
   return { rows: [...readings.values()][0]! };
 }
 
-/** The grid from the label blocks' figures (own) and the runs, by bands of rows; undefined when a run fits nowhere. */
-function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: number): number[][] | undefined {
-  const grid: (number | undefined)[][] = own.map((fs) => {
-    const row = Array<number | undefined>(columns).fill(undefined);
-    fs.forEach((v, j) => (row[j] = v));
-    return row;
+/** At most this many partial readings are followed per trial: past it, no reading (the cells stay null). */
+const MAX_BRANCHES = 4096;
+
+/**
+ * Every grid the label blocks' figures (own) and the runs can make, by bands of rows. A run that
+ * opens a band covers d rows for some d dividing its length: d = its length is a column over that
+ * many rows (a ruled table's block), d = 1 a row's columns left to right (each row of a table
+ * whose labels all wrap is a band of its own, so its cells come row by row); with rowWise every d
+ * is tried, else only the first.
+ * undefined when the choices run past MAX_BRANCHES.
+ */
+function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: number, rowWise: boolean): number[][][] | undefined {
+  interface State {
+    grid: (number | undefined)[][];
+    bands: Band[];
+    banded: Set<number>;
+    previous: number;
+  }
+  const start: State = {
+    grid: own.map((fs) => {
+      const row = Array<number | undefined>(columns).fill(undefined);
+      fs.forEach((v, j) => (row[j] = v));
+      return row;
+    }),
+    bands: [],
+    banded: new Set(),
+    previous: -1,
+  };
+  const clone = (st: State): State => ({
+    grid: st.grid.map((r) => [...r]),
+    bands: st.bands.map((b) => ({ rows: [...b.rows], missing: [...b.missing] })),
+    banded: new Set(st.banded),
+    previous: st.previous,
   });
-  const missing = (r: number) => grid[r]!.flatMap((c, k) => (c === undefined ? [k] : []));
-  const bands: Band[] = [];
-  const banded = new Set<number>();
+  const missing = (st: State, r: number) => st.grid[r]!.flatMap((c, k) => (c === undefined ? [k] : []));
   const fits = (band: Band, n: number) => n % band.rows.length === 0 && n / band.rows.length <= band.missing.length;
-  const fill = (band: Band, values: number[]) => {
+  const fill = (st: State, b: number, values: number[]) => {
+    const band = st.bands[b]!;
     const m = values.length / band.rows.length;
     const cols = band.missing.splice(0, m);
     // a run over several columns is read row by row (poppler orders a block's lines by height, then left to right)
     values.forEach((v, i) => {
-      grid[band.rows[Math.floor(i / m)]!]![cols[i % m]!] = v;
+      st.grid[band.rows[Math.floor(i / m)]!]![cols[i % m]!] = v;
+    });
+    st.previous = b;
+    // a row just completed must add up (its 总计, the last column, the sum of the others), as accept requires
+    return band.rows.every((r) => {
+      const row = st.grid[r]!;
+      if (row.some((c) => c === undefined)) return true;
+      let sum = 0;
+      for (let j = 0; j < columns - 1; j++) sum += row[j]!;
+      return sum === row[columns - 1];
     });
   };
-  let previous: Band | undefined;
-  const newBand = (run: Run): Band | undefined => {
-    // the first rows of the run's page not yet in a band, as many as the run has figures
-    const free = own.map((_, r) => r).filter((r) => pageOf[r] === run.page && !banded.has(r) && missing(r).length > 0);
+  /** A new band of d rows for the run: the first rows of its page not yet in a band, with the same cells missing. */
+  const newBand = (st: State, run: Run, d: number): number | undefined => {
+    const free = own.map((_, r) => r).filter((r) => pageOf[r] === run.page && !st.banded.has(r) && missing(st, r).length > 0);
     if (free.length === 0) return undefined;
     const first = free[0]!;
-    const pattern = missing(first).join();
-    const band: Band = { rows: [], missing: missing(first) };
-    for (let r = first; band.rows.length < run.values.length && r < own.length; r++) {
-      if (pageOf[r] !== run.page || missing(r).join() !== pattern) break;
+    const pattern = missing(st, first).join();
+    const band: Band = { rows: [], missing: missing(st, first) };
+    for (let r = first; band.rows.length < d && r < own.length; r++) {
+      if (pageOf[r] !== run.page || missing(st, r).join() !== pattern) break;
       band.rows.push(r);
     }
-    if (band.rows.length !== run.values.length) return undefined;
-    for (const r of band.rows) banded.add(r);
-    bands.push(band);
-    return band;
+    if (band.rows.length !== d || run.values.length / d > band.missing.length) return undefined;
+    for (const r of band.rows) st.banded.add(r);
+    st.bands.push(band);
+    return st.bands.length - 1;
   };
-  for (const run of runs) {
-    let band: Band | undefined;
-    if (run.underHeaders && bands.length > 0) {
-      // a column's first band, printed with (or just after) its header
-      band = bands[0]!.missing.length > 0 && fits(bands[0]!, run.values.length) ? bands[0] : undefined;
-    } else if (previous && previous.missing.length > 0 && fits(previous, run.values.length)) {
-      band = previous;
-    } else {
-      band = newBand(run) ?? bands.find((b) => b.missing.length > 0 && pageOf[b.rows[0]!] === run.page && fits(b, run.values.length));
+  const out: number[][][] = [];
+  let branches = 0;
+  const step = (st: State, k: number): boolean => {
+    if (++branches > MAX_BRANCHES) return false;
+    if (k === runs.length) {
+      if (!st.grid.some((row) => row.some((c) => c === undefined))) out.push(st.grid as number[][]);
+      return true;
     }
-    if (!band) return undefined;
-    fill(band, run.values);
-    previous = band;
-  }
-  if (grid.some((row) => row.some((c) => c === undefined))) return undefined;
-  return grid as number[][];
+    const run = runs[k]!;
+    const n = run.values.length;
+    const prev = st.previous >= 0 ? st.bands[st.previous] : undefined;
+    if (run.underHeaders && st.bands.length > 0) {
+      // a column's first band, printed with (or just after) its header
+      if (st.bands[0]!.missing.length > 0 && fits(st.bands[0]!, n)) {
+        return fill(st, 0, run.values) ? step(st, k + 1) : true;
+      }
+      return true;
+    }
+    if (prev && prev.missing.length > 0 && fits(prev, n)) {
+      return fill(st, st.previous, run.values) ? step(st, k + 1) : true;
+    }
+    let opened = false;
+    for (let d = n; d >= (rowWise ? 1 : n); d--) {
+      if (n % d !== 0) continue;
+      const next = clone(st);
+      const b = newBand(next, run, d);
+      if (b === undefined) continue;
+      opened = true;
+      if (fill(next, b, run.values) && !step(next, k + 1)) return false;
+    }
+    if (opened) return true;
+    const b = st.bands.findIndex((x) => x.missing.length > 0 && pageOf[x.rows[0]!] === run.page && fits(x, n));
+    if (b < 0) return true;
+    return fill(st, b, run.values) ? step(st, k + 1) : true;
+  };
+  return step(start, 0) ? out : undefined;
 }
 
 function hasBlankBetween(a: number, b: number, blank: (line: number) => boolean): boolean {

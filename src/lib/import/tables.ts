@@ -717,7 +717,9 @@ function readFlowTable(
     fillRows(trial, rows);
     return !checkStats(format, trial).some((c) => c.ok !== true && !c.id.startsWith('reviewLitigation'));
   };
-  const reading = readFlowOrder(tokens, blank, defs.map((d) => d.row), APPLICANT_COLUMNS.length, addsUp);
+  const merged = [...new Set(APPLICATION_ROWS[format].flatMap((r) => [r.section, r.group].filter((x): x is string => !!x)))];
+  const proactiveHeaders = PROACTIVE[format].flatMap((g) => g.columns.map((c) => c.label));
+  const reading = readFlowOrder(tokens, blank, defs.map((d) => d.row), APPLICANT_COLUMNS.length, addsUp, merged, proactiveHeaders);
   if (!reading) return undefined;
   const trial = structuredClone(stats);
   fillRows(trial, reading.rows);
