@@ -359,6 +359,17 @@ export function extractStatTables(lines: string[]): TablesResult {
       if (first.review) blocks.push({ kind: 'reviewLitigation', start: order[reviewAt]![1] + 1, end: first.review.end });
     }
   }
+  // a raw pdftotext copy (not -layout) prints the review table's cells in an order of blocks, not of
+  // columns: fifteen figures read in the order printed are kept only if every group adds up
+  if (rawPdftotext(lines) && blocks.some((b) => b.kind === 'reviewLitigation')) {
+    const bad = checkStats(format, stats).filter((c) => c.ok === false && c.id.startsWith('reviewLitigation'));
+    if (bad.length > 0) {
+      for (const g of REVIEW_GROUPS) stats.reviewLitigation[g.key] = Object.fromEntries(REVIEW_COLUMNS.map((c) => [c.key, null]));
+      cellsRead -= REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+      for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i]!.kind === 'reviewLitigation') blocks.splice(i, 1);
+      warnings.push(`行政复议、行政诉讼: the figures of this pdftotext copy do not add up in the order printed (${bad.map((c) => c.label).join('; ')}), so their columns cannot be told; the cells are left empty (null)`);
+    }
+  }
   if (blocks.length === 0) {
     // the headings are there but no table could be read: say so rather than import a free report silently
     return { ...empty, warnings: [`法定统计表格未能读出: 找到了表格标题（${[...headings.keys()].map(kindName).join('、')}），但没有读出单元格；按无统计表格（free）导入，请核对原件`] };
@@ -422,11 +433,19 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
  * is the PDF itself (read from its geometry) or a -layout copy (read by column positions); a copy that
  * already is a -layout one (text set out in columns by runs of spaces) is told to use the PDF only.
  */
-function pdfTextAdvice(lines: string[]): string {
-  if (!lines.some((l) => l.includes('\f'))) return '';
+/** A pdftotext copy set out in columns by runs of spaces (-layout), known by its form feeds. */
+function layoutPdftotext(lines: string[]): boolean {
   const text = lines.filter((l) => l.trim());
   const columned = text.filter((l) => /\S {3,}\S/.test(l.trim())).length;
-  return columned >= 10 && columned >= text.length / 10
+  return columned >= 10 && columned >= text.length / 10;
+}
+const pdftotextCopy = (lines: string[]) => lines.some((l) => l.includes('\f'));
+/** A pdftotext copy in its default reading-order mode: form feeds, no columns of spaces. */
+const rawPdftotext = (lines: string[]) => pdftotextCopy(lines) && !layoutPdftotext(lines);
+
+function pdfTextAdvice(lines: string[]): string {
+  if (!pdftotextCopy(lines)) return '';
+  return layoutPdftotext(lines)
     ? '。此文本含分页符且按列排版，似为 pdftotext -layout 从 PDF 导出的文字：其中有的单元格位置无法确定，请改为导入 PDF 原件'
     : '。此文本含分页符，似为 pdftotext 从 PDF 导出的文字：这种复制不保留表格单元格的先后位置，请改为导入 PDF 原件，或用 pdftotext -layout 重新导出后导入';
 }
