@@ -240,3 +240,14 @@ describe('a ruled table broken at a page end, only the 总计 column filled (the
     expect(r.stats!.proactive['procurement']).toEqual({ projects: 13, amount: 477.35 });
   });
 });
+
+it('a review table with fewer figures than cells is left null with a warning, not filled in order', () => {
+  const head = ['四、政府信息公开行政复议、行政诉讼情况', '| 行政复议 |  |  |  |  | 行政诉讼 |', '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |'];
+  const text = flattenReport('national-2021', randomStats('national-2021', 5), 'pipe').split('\n');
+  const at = text.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+  const end = text.findIndex((l, i) => i > at && /^五、/.test(l));
+  // thirteen figures printed for fifteen cells: which two are missing cannot be told
+  const r = extractStatTables([...text.slice(0, at), ...head, '| 1 | 2 | 0 | 0 | 3 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 |', ...text.slice(end)]);
+  expect(Object.values(r.stats!.reviewLitigation).flatMap((g) => Object.values(g))).toEqual(Array(15).fill(null));
+  expect(r.warnings.join('\n')).toMatch(/13 values for 15 cells.*left empty \(null\)/);
+});

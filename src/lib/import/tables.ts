@@ -478,7 +478,11 @@ function readReview(cells: Classified[], stats: Stats, warnings: string[]): numb
   if (values.length === 0) return 0;
   const last = values[values.length - 1]!;
   if (values.length === need - 1 && last.token.closed) values.push({ token: last.token, kind: 'value', value: null });
-  if (values.length !== need) warnings.push(`行政复议、行政诉讼 table has ${values.length} values for ${need} cells; cells were filled in order`);
+  if (values.length !== need) {
+    // which cells the figures belong to cannot be told: in order would be a guess
+    warnings.push(`行政复议、行政诉讼 table has ${values.length} values for ${need} cells (${values.map((v) => v.value ?? '空').join(' ')}); their columns cannot be told, so the cells are left empty (null)`);
+    return 0;
+  }
   let k = 0;
   for (const g of REVIEW_GROUPS) {
     const row: Record<string, Cell> = {};
