@@ -74,9 +74,8 @@ export function readFlowOrder(
   const bareTokens = bare.map(({ t }) => t);
   // pieces of the merged label cells (三、本年度办理结果, （三）不予公开 …) and of the headers, wrapped in
   // narrow cells, may stand between a row label's pieces (a page of one-cell blocks in reading order)
-  const merged = mergedLabels.map(labelKey);
-  const headerKeys = [...headerWords].map(labelKey);
-  const ignorable = (key: string) => key.length <= 5 && [...merged, ...headerKeys].some((m) => m.includes(key));
+  const otherCells = [...mergedLabels, ...headerWords].map(labelKey);
+  const ignorable = (key: string) => key.length <= 5 && otherCells.some((m) => m.includes(key));
   let cursor = 0;
   for (const row of rows) {
     const m = matchLabel(bareTokens, cursor, row, ignorable);

@@ -427,12 +427,6 @@ function readRows(kind: TableKind, cells: Classified[], stats: Stats, warnings: 
   return read;
 }
 
-/**
- * Page breaks (form feeds) mark text that pdftotext wrote out of a PDF: copied without -layout, a ruled
- * table's cells come in the order the PDF drew them, which no label reading can always undo. The way out
- * is the PDF itself (read from its geometry) or a -layout copy (read by column positions); a copy that
- * already is a -layout one (text set out in columns by runs of spaces) is told to use the PDF only.
- */
 /** A pdftotext copy set out in columns by runs of spaces (-layout), known by its form feeds. */
 function layoutPdftotext(lines: string[]): boolean {
   const text = lines.filter((l) => l.trim());
@@ -443,6 +437,12 @@ const pdftotextCopy = (lines: string[]) => lines.some((l) => l.includes('\f'));
 /** A pdftotext copy in its default reading-order mode: form feeds, no columns of spaces. */
 const rawPdftotext = (lines: string[]) => pdftotextCopy(lines) && !layoutPdftotext(lines);
 
+/**
+ * Page breaks (form feeds) mark text that pdftotext wrote out of a PDF: copied without -layout, a ruled
+ * table's cells come in the order the PDF drew them, which no label reading can always undo. The way out
+ * is the PDF itself (read from its geometry) or a -layout copy (read by column positions); a copy that
+ * already is a -layout one (text set out in columns by runs of spaces) is told to use the PDF only.
+ */
 function pdfTextAdvice(lines: string[]): string {
   if (!pdftotextCopy(lines)) return '';
   return layoutPdftotext(lines)

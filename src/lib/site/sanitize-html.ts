@@ -14,7 +14,7 @@ import { linkAllowed } from '../report/body.ts';
 /** What Markdown (CommonMark + GFM) renders, with the attributes it sets. */
 const ALLOWED: Record<string, Set<string>> = Object.fromEntries(
   Object.entries({
-    p: [], br: [], hr: [], h1: ['id'], h2: ['id', 'class'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
+    p: [], br: [], hr: [], h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
     ul: ['class'], ol: ['start', 'class'], li: ['id', 'class'], blockquote: [], pre: [], code: [], em: [], strong: [], del: [], s: [],
     a: ['href', 'title', 'id', 'class', 'aria-label', 'aria-describedby', 'data-footnote-ref', 'data-footnote-backref'],
     table: [], thead: [], tbody: [], tr: [], th: ['align', 'colspan', 'rowspan', 'scope'],
@@ -65,6 +65,11 @@ export function sanitizeHtml(html: string): string {
           out += asText(name, attrs, false);
           return;
         }
+        // a task-list box shows a state; it is never a control, and no other input is kept
+        if (name === 'input' && attrs.type !== 'checkbox') {
+          out += asText(name, attrs, false);
+          return;
+        }
         let a = '';
         for (const [k, v] of Object.entries(attrs)) {
           if (!allowed.has(k)) continue;
@@ -77,12 +82,7 @@ export function sanitizeHtml(html: string): string {
           }
           a += v === '' && (k === 'checked' || k === 'disabled' || k.startsWith('data-')) ? ` ${k}` : ` ${k}="${escapeAttr(v)}"`;
         }
-        // a task-list box shows a state; it is never a control
         if (name === 'input' && !('disabled' in attrs)) a += ' disabled';
-        if (name === 'input' && attrs.type !== 'checkbox') {
-          out += asText(name, attrs, false);
-          return;
-        }
         out += `<${name}${a}>`;
         label = name === 'h2' && attrs.id === FOOTNOTE_LABEL_ID;
       },
