@@ -112,9 +112,11 @@ export function clean(input: string[]): Cleaned {
       return;
     }
     // the panel's 发布机构 and 成文日期 (the line itself stays: the town may be read from it)
-    // …first on its line, or among other label: value pairs (发文日期: 2009-01-07 发布机构: 某某镇人民政府,
+    // …first on its line, or near the top among other label: value pairs (发文日期: 2009-01-07 发布机构: 某某镇人民政府,
     // 索引号: … 文件编号: 发布机构: 前吴乡); the value is never the next label (发布机构: 主题分类: …)
-    const by = /(?:^|\s)[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/.exec(/[。；，,]/.test(half) ? '' : half);
+    const by = (i < 20 ? /(?:^|\s)[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/ : /^[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/).exec(
+      /[。；，,]/.test(half) ? '' : half,
+    );
     if (by && !agency) agency = by[2];
     const written = /(成文日期|公文生成日期):\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
     if (written && !date && i < 40) date = padDate(written[2]!);
