@@ -341,3 +341,45 @@ describe('page label lines without a date', () => {
     expect(clean([line]).lines).toEqual([line]);
   });
 });
+
+describe('shapes of further studied pages (tests/fixtures/real: 荆家镇, 前吴乡, 双溪乡, 东岗镇, 兴华乡, 平甸乡; sentences made up)', () => {
+  test('发布机构 among other label: value pairs on one line is the page agency', () => {
+    expect(clean(['发文日期: 2009-01-07 发布机构: 某某县甲镇人民政府', '正文。']).agency).toBe('某某县甲镇人民政府');
+    expect(clean(['索引号: 330726JD040000/2018-03819 文件编号: 发布机构: 乙乡', '正文。']).agency).toBe('乙乡');
+    // an empty value is followed by the next label, which is no agency
+    expect(clean(['发布机构: 主题分类: 综合政务', '正文。']).agency).toBeUndefined();
+    // a sentence is never a panel
+    expect(clean(['本报告由办公室编写，发布机构: 某某乡人民政府', '正文。']).agency).toBeUndefined();
+  });
+  test('an empty 索引号 cell followed by the next label gives no index number', () => {
+    const c = clean(['| 索引号: | 公开形式: | ||', '| 文号: | 公开时限: | 长期公开 | |', '正文。']);
+    expect(c.indexNo).toBeUndefined();
+    expect(clean(['索引号: 11370321004215199E/2009-None 文号: 无文号']).indexNo).toBe('11370321004215199E/2009-None');
+  });
+  test('the title names the town government with its county: the agency keeps the county', () => {
+    const m = meta('抚松县东岗镇人民政府2020年政府信息公开工作年度报告\n一、总体情况\n正文。');
+    expect([m.town, m.agency]).toEqual(['东岗镇', '抚松县东岗镇人民政府']);
+    // …and a 街道办事处 named after its district's government is that office, not the district government
+    expect(meta('广州市越秀区人民政府北京街道办事处2020年政府信息公开工作年度报告\n正文。').agency).toBe('广州市越秀区人民政府北京街道办事处');
+    // a title that does not name the town's body: the town's government as before
+    expect(meta('东岗镇2020年政府信息公开工作年度报告\n正文。').agency).toBe('东岗镇人民政府');
+  });
+  test('a year and 信息公开报告 make a title without 年度/工作', () => {
+    expect(findTitle(['登录 注册', '兴华乡2010年政府信息公开报告', '发布日期:2011-01-01', '正文。']).title).toBe('兴华乡2010年政府信息公开报告');
+    // a report-like sentence without a year is not a title
+    expect(findTitle(['关于信息公开报告', '正文。']).title).toBeUndefined();
+  });
+  test('an accessibility switch on its own line is page chrome', () => {
+    expect(clean(['登录    注册', '', '无障碍浏览', '正文。']).lines).toEqual(['', '', '', '正文。']);
+  });
+  test('a dated byline glued to the text of a copy that lost its line breaks is the written date', () => {
+    expect(meta('(2017年12月15日) 甲乡信息公开领导小组办公室 根据条例的要求，现公布本乡2017年度报告。').date).toBe('2017-12-15');
+    // a date inside the opening sentence is not one
+    expect(meta('本报告统计期限为2017年1月1日至2017年12月31日。').date).toBeUndefined();
+  });
+  test('a one-line report is split after 一、概述 too', async () => {
+    const { splitRunOn } = await import('../../src/lib/import/narrative.ts');
+    const line = `现将本乡年度报告公布如下。 一、概述 ${'本乡把信息公开同中心工作结合起来。'.repeat(20)} 二、主动公开政府信息情况 全年公开信息20条。`;
+    expect(splitRunOn(line).slice(0, 3)).toEqual(['现将本乡年度报告公布如下。', '一、概述', '本乡把信息公开同中心工作结合起来。'.repeat(20)]);
+  });
+});

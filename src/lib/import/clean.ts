@@ -26,7 +26,9 @@ export interface Cleaned {
 }
 
 const CHROME: { re: RegExp; why: string }[] = [
-  { re: /^(登录|注册|登录\s*注册|首页|当前位置[:：].*|您当前的位置[:：].*|网站首页.*)$/, why: '网页导航' },
+  { re: /^(登录|注册|登录\s*(\|\s*)?注册|首页|当前位置[:：].*|您当前的位置[:：].*|网站首页.*)$/, why: '网页导航' },
+  // an accessibility switch on a line of its own (无障碍浏览 under 登录 注册)
+  { re: /^(无障碍|无障碍浏览|无障碍阅读)$/, why: '网页导航' },
   { re: /^【?(打印本页|关闭窗口|打印|关闭|收藏|分享到?)】?(\s*【?(打印本页|关闭窗口|打印|关闭|收藏)】?)*$/, why: '网页“打印/关闭”链接' },
   { re: /^(发布日期|发布时间|日期)[:：]\s*\S+.*(点击数|浏览次数|访问量|来源)[:：]?.*$/, why: '网页发布信息行' },
   // 来源:X镇发布时间:2024-01-26 17:49:57访问量: · 文号: 公开日期: 2015-08-03 10:13 (a label before it, anywhere in the page)
@@ -110,7 +112,11 @@ export function clean(input: string[]): Cleaned {
       return;
     }
     // the panel's 发布机构 and 成文日期 (the line itself stays: the town may be read from it)
-    const by = /^[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/.exec(half);
+    // …first on its line, or near the top among other label: value pairs (发文日期: 2009-01-07 发布机构: 某某镇人民政府,
+    // 索引号: … 文件编号: 发布机构: 前吴乡); the value is never the next label (发布机构: 主题分类: …)
+    const by = (i < 20 ? /(?:^|\s)[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/ : /^[•·●▪]?\s*(发布机构|发布单位):\s*([\u4e00-\u9fa5（）()]{2,30})(?=\s|$)/).exec(
+      /[。；，,]/.test(half) ? '' : half,
+    );
     if (by && !agency) agency = by[2];
     const written = /(成文日期|公文生成日期):\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
     if (written && !date && i < 40) date = padDate(written[2]!);
@@ -127,7 +133,8 @@ export function clean(input: string[]): Cleaned {
       if (c.re.test(half)) {
         const pub = /(发布日期|发布时间|公开日期|日期)\s*:\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(half);
         if (pub && !published) published = padDate(pub[2]!);
-        const idx = /^索引号:\s*(\S+)/.exec(half);
+        // an empty 索引号 cell is followed by the next label (索引号: | 公开形式: |): no index number
+        const idx = /^索引号:\s*(?![^\s:：]{1,8}[:：])(\S+)/.exec(half);
         if (idx && !indexNo) indexNo = idx[1];
         removed.push({ line: i + 1, text: t, why: c.why });
         lines.push('');

@@ -83,9 +83,9 @@ function compact(s: string): string {
  */
 const CHROME_LINE = /[>＞›»|]|^[•·●▪]|^[^，。]{1,12}?[:：]|位置|无障碍|长者|关怀版|语音|朗读|元数据|门户|^(索引号|成文日期|发布机构|发布日期|组配分类|主题分类|公开方式|公开日期|发文字号|文号)|\d{4}-\d{1,2}-\d{1,2}/;
 
-/** A title ends in 报告 or 年报 and names its kind of report. */
+/** A title ends in 报告 or 年报 and names its kind of report (年度/工作, or a year before 信息公开报告: 兴华乡2010年政府信息公开报告). */
 const TITLE_END = /(报告|年报)$/;
-const titleLike = (t: string) => (TITLE_END.test(t) && /(年度|工作)/.test(t)) || /(?:19|20)\d{2}.*信息公开(工作)?年报$/.test(t);
+const titleLike = (t: string) => (TITLE_END.test(t) && /(年度|工作)/.test(t)) || /(?:19|20)\d{2}.*信息公开(工作)?(年报|报告)$/.test(t);
 /**
  * …and names its town on its own: lines above such a title (a site name, a column label) are not
  * part of it, while 达川区安仁乡人民政府 above 2022年…报告 is.
@@ -270,13 +270,18 @@ export function extractMetadata(lines: string[], overrides: MetadataOverrides = 
   const tail = lines.map((l) => compact(l)).filter(Boolean).slice(-4);
   // (a signature may name the town alone: 下各镇 above its date)
   const signer = tail.find((l) => /(人民政府|办事处)$/.test(l) && l.length <= 20) ?? (town ? tail.find((l) => l.length <= 20 && /^[\u4e00-\u9fa5]+$/.test(l) && l.endsWith(town)) : undefined);
-  const agencyFromTitle = title ? /^([\u4e00-\u9fa5]+?(?:人民政府|办事处))/.exec(title.replace(COUNTY_BEFORE_TOWN, ''))?.[1] : undefined;
+  // the town's own body as the title names it, with its county (抚松县东岗镇人民政府2020年…, 广州市越秀区人民政府北京街道办事处…)
+  const namedInTitle = title && town && /^[\u4e00-\u9fa5]+$/.test(town) ? new RegExp(`^([\u4e00-\u9fa5]*?${town}(?:人民政府|办事处))`).exec(title)?.[1] : undefined;
+  const agencyFromTitle = namedInTitle ?? (title ? /^([\u4e00-\u9fa5]+?(?:人民政府|办事处))/.exec(title.replace(COUNTY_BEFORE_TOWN, ''))?.[1] : undefined);
   const agency = signer ?? agencyFromTitle ?? (town ? `${town}${town.endsWith('街道') ? '办事处' : '人民政府'}` : undefined);
   if (agency) meta.agency = agency;
 
   // written date: a date line in the signature block, or a damaged one reported
   for (const l of [...lines.slice(-6).reverse(), ...lines.slice(0, 12)]) {
-    const d = dateLine(l);
+    // …or the dated byline under the title, glued to the text that follows it in a copy that lost its line
+    // breaks: (2017年12月15日) 某某乡…办公室 根据…
+    const byline = lines.slice(0, 12).includes(l) ? /^\s*([(（]\s*[^()（）]{6,16}\s*[)）])\s+\S/.exec(l)?.[1] : undefined;
+    const d = dateLine(byline ?? l);
     if (!d) continue;
     if (d.ok) {
       meta.date = d.iso;

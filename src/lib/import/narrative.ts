@@ -32,7 +32,8 @@ export function splitRunOn(line: string): string[] {
     // a section title glued to its first sentence: 七、……改进情况2019年，……
     .flatMap((piece) => {
       // …or followed by a space (一、总体情况 2022年，…): then the space ends it, not an earlier 问题 of 问题及改进情况
-      const spaced = /^((?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])[^。；，,\s]{2,30}(?:情况|问题|事项|措施|打算|计划))\s+(?=\S)/.exec(piece);
+      // (the first section of a pre-2019 report is often just 概述 / 概况: 一、概述 在县委…)
+      const spaced = /^((?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])(?:[^。；，,\s]{2,30}(?:情况|问题|事项|措施|打算|计划)|概述|概况))\s+(?=\S)/.exec(piece);
       if (spaced) return [spaced[1]!, piece.slice(spaced[0].length)];
       const m = /^((?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])[^。；，,\s]{2,30}(?:情况|问题|事项|措施|打算|计划))(?=[^\s。；，,)）])/.exec(piece);
       return m ? [m[1]!, piece.slice(m[1]!.length)] : [piece];
