@@ -83,10 +83,13 @@ const LATIN_START = /^[A-Za-z0-9(]/;
 /**
  * What a line cannot be broken before: a Latin word, address or number with the punctuation after
  * it (www.zoucheng.gov.cn）, 67138130）。), else one character with the closing marks that may not
- * start a line (量，).
+ * start a line (量，), either after the opening marks that may not end one (《关).
  */
 function firstUnit(text: string): string {
-  return /^[A-Za-z0-9./:@%_\-—–~?=&#+]+[）)」』”’，。、；：！？,.;:!?]*/.exec(text)?.[0] ?? /^.[）)」』”’，。、；：！？]*/u.exec(text)?.[0] ?? '';
+  // opening marks may not end a line either: they go down with what follows them (《关 of 《关于…》)
+  const opening = /^[（(「『“‘《〈【〔［\[]*/u.exec(text)![0];
+  const rest = text.slice(opening.length);
+  return opening + (/^[A-Za-z0-9./:@%_\-—–~?=&#+]+[）)」』”’，。、；：！？,.;:!?]*/.exec(rest)?.[0] ?? /^.[）)」』”’，。、；：！？]*/u.exec(rest)?.[0] ?? '');
 }
 
 /** Lines cut at the page width joined back into paragraphs (CJK without a space, Latin words with one). */
@@ -106,7 +109,7 @@ export function joinCutLines(lines: NarrativeLine[], opts: { pageCut?: boolean }
       // a PDF's paragraph may go on over a page break (the blank line or page number between is gone)
       (l.source === prev.source + 1 || (opts.pageCut && l.source > prev.source && l.source <= prev.source + 3)) &&
       // the line reached the width, or the next line's first word would not have fitted on it
-      (lastLen >= width - reach || (opts.pageCut && lastLen + measure(firstUnit(text)) > width - 2)) &&
+      (lastLen >= width - reach || (opts.pageCut && lastLen + measure(firstUnit(text)) >= width - 2)) &&
       !/[。！？!?：:.]$/.test(prev.text) &&
       // the signature block (agency, date) is its own lines
       !/^.{2,24}(人民政府|办事处)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(text) &&
