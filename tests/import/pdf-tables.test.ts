@@ -22,9 +22,10 @@ const FLOOR: Record<string, number> = {
   // the same two modes on the python-docx PDF, whose tables have Word's equal Table Grid columns, so every
   // label wraps in a narrow cell (1.属 / 于国 / 家秘 / 密): -layout copies are read by the wrapped labels;
   // without -layout each row is a band of blocks of its own, read row by row (pdftotext-flow.ts), but the
-  // last rows' cells printed among the review table's are not: those tables stay null, none wrong
+  // last rows' cells printed among the review table's are not; when the figures left over are one per
+  // empty cell and all equal (a township's 0s), those cells are that figure: the rest stay null, none wrong
   'pdftotext-layout-tablegrid': 0.99,
-  'pdftotext-raw-tablegrid': 0.23,
+  'pdftotext-raw-tablegrid': 0.7,
 };
 
 describe('produced files: statutory cells against the hand-written truth', async () => {
@@ -89,12 +90,12 @@ describe('pdftotext -layout copies with page numbers', () => {
 });
 
 /** A report's raw pdftotext copy and its hand-written truth (a real-shaped fixture's, or the produced folder's own). */
-async function load(id: string) {
+async function load(id: string, copy = 'pdftotext') {
   const { existsSync, readFileSync } = await import('node:fs');
   const dir = new URL('../fixtures/', import.meta.url);
   const real = new URL(`real/${id}/truth.json`, dir);
   const truth = JSON.parse(readFileSync(existsSync(real) ? real : new URL(`produced/src/${id}.truth.json`, dir), 'utf8'));
-  const lines = readFileSync(new URL(`produced/txt/${id}.pdftotext.txt`, dir), 'utf8').split('\n');
+  const lines = readFileSync(new URL(`produced/txt/${id}.${copy}.txt`, dir), 'utf8').split('\n');
   return { truth, lines };
 }
 
@@ -125,6 +126,46 @@ describe('raw pdftotext copies: tables whose order was lost', () => {
     lines.splice(at, 0, '0');
     const r = extractStatTables(lines);
     expect(cellAt(r.stats, 'reviewLitigation.review.total')).toBeNull();
+  });
+});
+
+describe('raw pdftotext copies of Word Table Grid PDFs: the figures left over once the readers are done', () => {
+  const cellAt = (o: unknown, p: string): unknown => p.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
+  const grid = 'python-docx.pdftotext';
+  it('the 现行有效件数 column printed after the next heading and the review table\'s 0s among its header pieces, past 五、: each empty cell is the one figure left', async () => {
+    const { extractStatTables } = await import('../../src/lib/import/tables.ts');
+    const { truth, lines } = await load('jiekeng-2022', grid);
+    // the shape this test is about: the review table's last figures come after the next part's heading
+    const five = lines.findIndex((l) => l.startsWith('五、'));
+    expect(lines.slice(five + 1, five + 12).some((l) => l.trim() === '0')).toBe(true);
+    const r = extractStatTables(lines);
+    expect(r.stats).toEqual(truth.stats);
+    expect(r.warnings.join('\n')).toMatch(/恰好剩下 17 个数字/);
+    // those pieces are the table's, not the next part's text
+    const review = r.blocks.filter((b) => b.kind === 'reviewLitigation');
+    expect(review.some((b) => b.start > five)).toBe(true);
+  });
+  it('one of those figures changed: two different figures are left, so the empty cells stay null and the review table is said to be unread', async () => {
+    const { extractStatTables } = await import('../../src/lib/import/tables.ts');
+    const { lines } = await load('jiekeng-2022', grid);
+    const five = lines.findIndex((l) => l.startsWith('五、'));
+    const k = lines.findIndex((l, i) => i > five && l.trim() === '0');
+    lines[k] = '3';
+    const r = extractStatTables(lines);
+    expect(cellAt(r.stats, 'reviewLitigation.review.total')).toBeNull();
+    expect(cellAt(r.stats, 'proactive.rules.inForce')).toBeNull();
+    expect(r.warnings.join('\n')).not.toMatch(/恰好剩下/);
+    expect(r.warnings.join('\n')).toMatch(/行政复议、行政诉讼未读出/);
+  });
+  it('a cell the report left empty: one figure short, nothing guessed', async () => {
+    const { extractStatTables } = await import('../../src/lib/import/tables.ts');
+    const { truth, lines } = await load('sanlong-2023', grid);
+    // the truth has one empty proactive cell
+    expect(Object.values(truth.stats.proactive).flatMap((row) => Object.values(row as object)).filter((v) => v === null)).toHaveLength(1);
+    const r = extractStatTables(lines);
+    expect(cellAt(r.stats, 'proactive.rules.inForce')).toBeNull();
+    expect(cellAt(r.stats, 'proactive.normativeDocs.inForce')).toBeNull();
+    expect(r.warnings.join('\n')).toMatch(/行政复议、行政诉讼未读出/);
   });
 });
 

@@ -370,19 +370,37 @@ export function extractStatTables(lines: string[]): TablesResult {
       warnings.push(`行政复议、行政诉讼: the figures of this pdftotext copy do not add up in the order printed (${bad.map((c) => c.label).join('; ')}), so their columns cannot be told; the cells are left empty (null)`);
     }
   }
+  // the figures left over when the readers are done: one per empty cell, all equal, fill those cells
+  if (order.length === 3 && blocks.length > 0) {
+    const rest = fillRemainder(format, lines, order[0]![1] + 1, stats);
+    if (rest) {
+      // the warnings about cells left empty no longer hold (each says "(null)"; the others, a unit in 元, stay)
+      const kept = warnings.filter((w) => !w.includes('(null)'));
+      warnings.length = 0;
+      warnings.push(...kept, rest.warning);
+      cellsRead += rest.cells;
+      for (let h = 0; h < order.length; h++) {
+        const [k, at] = order[h]!;
+        if (!blocks.some((b) => b.kind === k)) blocks.push({ kind: k, start: at + 1, end: h + 1 < order.length ? order[h + 1]![1] : tableFigures(lines, at + 1).end });
+      }
+      if (rest.spill) blocks.push({ kind: order[2]![0], ...rest.spill });
+    }
+  }
   if (blocks.length === 0) {
     // the headings are there but no table could be read: say so rather than import a free report silently
     return { ...empty, warnings: [`法定统计表格未能读出: 找到了表格标题（${[...headings.keys()].map(kindName).join('、')}），但没有读出单元格；按无统计表格（free）导入，请核对原件`] };
   }
   const total = (['proactive', 'applications', 'reviewLitigation'] as TableKind[]).reduce((n, k) => n + templateCells(format, k), 0);
-  if (cellsRead < total * 0.9) {
-    warnings.push(`法定统计表格只读出 ${cellsRead} / ${total} 个单元格（${(['proactive', 'applications', 'reviewLitigation'] as TableKind[]).filter((k) => !blocks.some((b) => b.kind === k)).map(kindName).join('、') || '各表均不完整'}）；未读出的单元格为空 (null)，请核对原件${pdfTextAdvice(lines)}`);
+  // …or a whole table left unread, however many cells the others gave
+  const unread = (['proactive', 'applications', 'reviewLitigation'] as TableKind[]).filter((k) => !blocks.some((b) => b.kind === k));
+  if (cellsRead < total * 0.9 || unread.length > 0) {
+    warnings.push(`法定统计表格只读出 ${cellsRead} / ${total} 个单元格（${unread.map(kindName).join('、') || '各表均不完整'}${unread.length > 0 ? '未读出' : ''}）；未读出的单元格为空 (null)，请核对原件${pdfTextAdvice(lines)}`);
   }
   if (blocks.length === 0) return empty;
   for (const c of checkStats(format, stats)) {
     if (c.ok === false) warnings.push(`勾稽关系不符: ${c.label} (${c.left} ≠ ${c.right}); figures kept as published`);
   }
-  return { format, stats, blocks, tablesFound: blocks.map((b) => b.kind), cellsRead, warnings };
+  return { format, stats, blocks, tablesFound: [...new Set(blocks.map((b) => b.kind))], cellsRead, warnings };
 }
 
 /** Proactive and applications tables: each row label takes the value cells after it. */
@@ -573,6 +591,92 @@ function readLooseTable(format: NationalFormat, kind: TableKind, lines: string[]
 }
 
 /**
+ * Every whitespace-separated figure from a table section's first line up to the first line of prose
+ * (a sentence with 。) or the report's next part (五、…). Past that part's heading only the table's
+ * own pieces are taken: poppler prints the heading before the last blocks of a table that ends at a
+ * page's foot (cells of two characters or less, the review table's header words, and figures), so
+ * those lines are `spill`.
+ */
+const REVIEW_HEADER_TEXT = [...REVIEW_GROUPS, ...REVIEW_COLUMNS].map((d) => d.label).join('|') + '|行政诉讼';
+function tableFigures(lines: string[], from: number): { figures: string[]; end: number; spill?: { start: number; end: number } } {
+  const figures: string[] = [];
+  let end = from;
+  let heading = -1;
+  let spillEnd = -1;
+  for (let i = from; i < lines.length; i++) {
+    const line = toHalfWidth(lines[i]!).trim();
+    if (/。/.test(line)) break;
+    if (/^[五六七八九十]+、/.test(line)) {
+      if (heading >= 0) break;
+      heading = i;
+      continue;
+    }
+    if (heading >= 0) {
+      const piece = line.replace(/[\s|\d]/g, '');
+      if (piece.length > 2 && !REVIEW_HEADER_TEXT.includes(piece)) break;
+    }
+    const found = line.split(/[\s|]+/).filter((word) => /^[+-]?\d+(\.\d+)?$/.test(word));
+    figures.push(...found);
+    if (heading < 0) end = i + 1;
+    else if (found.length > 0) spillEnd = i + 1;
+  }
+  return { figures, end, ...(spillEnd > heading && heading >= 0 ? { spill: { start: heading + 1, end: spillEnd } } : {}) };
+}
+
+/** The cells of one table, as [their row object, column key] pairs, in template order. */
+function cellsOf(stats: Stats, kind: TableKind): { row: Record<string, Cell>; key: string }[] {
+  const out: { row: Record<string, Cell>; key: string }[] = [];
+  const walk = (o: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v !== null && typeof v === 'object') walk(v as Record<string, unknown>);
+      else out.push({ row: o as Record<string, Cell>, key: k });
+    }
+  };
+  walk(stats[kind] as unknown as Record<string, unknown>);
+  return out;
+}
+
+/**
+ * The cells no reader could place, when the tables' figures account for them: the figures printed
+ * from the first table's heading on (tableFigures), less one for each cell already read, leave
+ * exactly one figure per empty cell, all of them equal. Then every empty cell is that figure, in
+ * whatever order the copy printed them — a row of 0s whose columns were cut off behind the next
+ * table (现行有效件数 after the applications table's heading), the review table's 0s among its
+ * headers' pieces. Any doubt fills nothing: a figure read that is not among those printed, a count
+ * that is off by one (an empty cell, a page number), two different figures left, or a table that
+ * no longer adds up.
+ */
+function fillRemainder(format: NationalFormat, lines: string[], from: number, stats: Stats): { cells: number; spill?: { start: number; end: number }; warning: string } | undefined {
+  const { figures, spill } = tableFigures(lines, from);
+  const kinds: TableKind[] = ['proactive', 'applications', 'reviewLitigation'];
+  const cells = kinds.flatMap((k) => cellsOf(stats, k));
+  const empty = cells.filter((c) => c.row[c.key] === null);
+  if (empty.length === 0) return undefined;
+  const left = new Map<number, number>();
+  for (const f of figures) left.set(Number(f), (left.get(Number(f)) ?? 0) + 1);
+  for (const c of cells) {
+    const v = c.row[c.key];
+    if (v === null) continue;
+    if (typeof v !== 'number' || !left.get(v)) return undefined;
+    left.set(v, left.get(v)! - 1);
+  }
+  const remaining = [...left.entries()].filter(([, n]) => n > 0);
+  if (remaining.length !== 1 || remaining[0]![1] !== empty.length) return undefined;
+  const value = remaining[0]![0];
+  const before = checkStats(format, stats).filter((c) => c.ok === false).length;
+  for (const c of empty) c.row[c.key] = value;
+  if (checkStats(format, stats).filter((c) => c.ok === false).length > before) {
+    for (const c of empty) c.row[c.key] = null;
+    return undefined;
+  }
+  return {
+    cells: empty.length,
+    ...(spill ? { spill } : {}),
+    warning: `表格文字次序已乱：已读出的单元格之外，恰好剩下 ${empty.length} 个数字、与未读出的单元格数相同且都是 ${value}，故这些单元格均为 ${value}；请核对原件`,
+  };
+}
+
+/**
  * The figures of table sections whose order was lost: every whitespace-separated figure from the
  * first section's heading up to the first line of prose (a sentence with 。) or the report's next
  * part (五、…). One figure per cell of these tables and all of them equal — the usual township
@@ -580,14 +684,7 @@ function readLooseTable(format: NationalFormat, kind: TableKind, lines: string[]
  * (a page number, a figure inside a label, an empty cell, two different values) fills nothing.
  */
 function readUniform(format: NationalFormat, kinds: TableKind[], lines: string[], from: number, stats: Stats): { cells: number; end: number; warning: string } | undefined {
-  const figures: string[] = [];
-  let end = from;
-  for (let i = from; i < lines.length; i++) {
-    const line = toHalfWidth(lines[i]!).trim();
-    if (/。/.test(line) || /^[五六七八九十]+、/.test(line)) break;
-    for (const word of line.split(/[\s|]+/)) if (/^[+-]?\d+(\.\d+)?$/.test(word)) figures.push(word);
-    end = i + 1;
-  }
+  const { figures, end } = tableFigures(lines, from);
   const need = kinds.reduce((n, k) => n + templateCells(format, k), 0);
   if (figures.length !== need || new Set(figures).size !== 1) return undefined;
   const value = Number(figures[0]);
