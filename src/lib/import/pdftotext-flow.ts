@@ -31,8 +31,10 @@ import { matchLabel } from './pdf-columns.ts';
 import { labelKey } from './normalize.ts';
 
 export interface FlowReading {
-  /** per template row, its figures in column order */
-  rows: number[][];
+  /** per template row, its figures in column order (null: a cell of the last page's rows not printed before the next table) */
+  rows: (number | null)[][];
+  /** cells left null */
+  missing: number;
 }
 
 /** The words the applicant columns' headers break into when printed in narrow cells. */
@@ -60,7 +62,7 @@ export function readFlowOrder(
   blank: (line: number) => boolean,
   rows: LooseRow[],
   columns: number,
-  accept: (rows: number[][]) => boolean,
+  accept: (rows: (number | null)[][]) => boolean,
   mergedLabels: string[] = [],
   otherHeaders: string[] = [],
 ): FlowReading | undefined {
@@ -147,13 +149,19 @@ export function readFlowOrder(
     }
   }
   if (shifts.length > 5) return undefined;
-  const readings = new Map<string, number[][]>();
+  const readings = new Map<string, (number | null)[][]>();
   const pageOf = starts.map((i) => tokens[i]!.page);
   const base = own.map((fs) => [...fs]);
+  // the rows of the table's last page: their last columns may be printed only after the next table's
+  // heading, among that table's blocks, where no figure can be told from another's
+  const lastPage = Math.max(...pageOf);
+  const tail = new Set(pageOf.flatMap((p, r) => (p === lastPage && base[r]!.length > 0 ? [r] : [])));
   // first a ruled table's blocks, a run a column over as many rows as it has figures; only if no
-  // reading of those adds up, runs that may also be a row's cells (tables whose rows are all tall)
-  for (const rowWise of [false, true]) {
+  // reading of those adds up, runs that may also be a row's cells (tables whose rows are all tall);
+  // last, those readings with the last page's rows short of the columns printed elsewhere (left null)
+  for (const [rowWise, short] of [[false, false], [true, false], [true, true]] as const) {
     if (readings.size > 0) break;
+    if (short && tail.size === 0) break;
     for (let combo = 0; combo < 3 ** shifts.length; combo++) {
       const trial = base.map((fs) => [...fs]);
       let c = combo;
@@ -165,7 +173,7 @@ export function readFlowOrder(
         trial[sh.to] = choice === 1 ? [...carried, ...trial[sh.to]!] : [...trial[sh.to]!, ...carried];
       }
       if (trial.some((fs) => fs.length > columns)) continue;
-      const grids = placeRuns(trial, runs, pageOf, columns, rowWise);
+      const grids = placeRuns(trial, runs, pageOf, columns, rowWise, short ? tail : new Set());
       // too many ways to read the runs: none is trusted
       if (!grids) return undefined;
       for (const grid of grids) if (accept(grid)) readings.set(JSON.stringify(grid), grid);
@@ -173,7 +181,8 @@ export function readFlowOrder(
   }
   // one reading that adds up, or none: two that both add up would be a guess
   if (readings.size !== 1) return undefined;
-  return { rows: [...readings.values()][0]! };
+  const grid = [...readings.values()][0]!;
+  return { rows: grid, missing: grid.flat().filter((c) => c === null).length };
 }
 
 /** At most this many partial readings are followed per trial: past it, no reading (the cells stay null). */
@@ -187,7 +196,7 @@ const MAX_BRANCHES = 4096;
  * is tried, else only the first.
  * undefined when the choices run past MAX_BRANCHES.
  */
-function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: number, rowWise: boolean): number[][][] | undefined {
+function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: number, rowWise: boolean, short: Set<number>): (number | null)[][][] | undefined {
   interface State {
     grid: (number | undefined)[][];
     bands: Band[];
@@ -246,12 +255,16 @@ function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: numb
     st.bands.push(band);
     return st.bands.length - 1;
   };
-  const out: number[][][] = [];
+  const out: (number | null)[][][] = [];
   let branches = 0;
   const step = (st: State, k: number): boolean => {
     if (++branches > MAX_BRANCHES) return false;
     if (k === runs.length) {
-      if (!st.grid.some((row) => row.some((c) => c === undefined))) out.push(st.grid as number[][]);
+      // every cell placed; or, with `short`, those rows short of their last columns only (their own figures
+      // kept, every other row complete)
+      const whole = (row: (number | undefined)[], r: number) =>
+        !row.some((c) => c === undefined) || (short.has(r) && row.findIndex((c) => c === undefined) >= own[r]!.length && row.every((c, j) => c !== undefined || row.slice(j).every((x) => x === undefined)));
+      if (st.grid.every(whole)) out.push(st.grid.map((row) => row.map((c) => c ?? null)));
       return true;
     }
     const run = runs[k]!;

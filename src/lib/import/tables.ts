@@ -370,6 +370,21 @@ export function extractStatTables(lines: string[]): TablesResult {
       warnings.push(`行政复议、行政诉讼: the figures of this pdftotext copy do not add up in the order printed (${bad.map((c) => c.label).join('; ')}), so their columns cannot be told; the cells are left empty (null)`);
     }
   }
+  // proactive columns printed as blocks of their own, before or after the applications table's heading
+  const proactiveAt = order.findIndex(([k]) => k === 'proactive');
+  if (proactiveAt >= 0 && cellsOf(stats, 'proactive').some((c) => c.row[c.key] === null)) {
+    const end = reviewAt >= 0 ? order[reviewAt]![1] : lines.length;
+    const cols = readColumnBlocks(format, lines, order[proactiveAt]![1] + 1, end, stats);
+    if (cols.cells > 0) {
+      cellsRead += cols.cells;
+      // the rows those columns completed no longer lack them
+      const done = PROACTIVE[format].flatMap((g) => g.rows).filter((r) => Object.values(stats.proactive[r.key] as Record<string, Cell>).every((v) => v !== null));
+      const kept = warnings.filter((w) => !(w.includes('(null)') && done.some((r) => w.includes(`row "${r.label}"`))));
+      warnings.length = 0;
+      warnings.push(...kept, `主动公开: ${cols.columns.join('、')} 一列的数字成块印在表格之外（pdftotext 的分块次序），已按其行序读出；请核对原件`);
+      if (!blocks.some((b) => b.kind === 'proactive')) blocks.push({ kind: 'proactive', start: order[proactiveAt]![1] + 1, end: order[proactiveAt + 1]?.[1] ?? end });
+    }
+  }
   // the figures left over when the readers are done: one per empty cell, all equal, fill those cells
   if (order.length === 3 && blocks.length > 0) {
     const rest = fillRemainder(format, lines, order[0]![1] + 1, stats);
@@ -591,6 +606,55 @@ function readLooseTable(format: NationalFormat, kind: TableKind, lines: string[]
 }
 
 /**
+ * The proactive table's columns printed as blocks of their own (poppler without -layout, a PDF whose
+ * columns are narrow): a line holding a column header, then one figure per row of its item, top to
+ * bottom (本年新制作数量 / 0 / 0, 现行有效件数 / 0 / 2 after the next table's heading). A header line
+ * not followed by figures is a header only. The k-th such block of a column belongs to the k-th
+ * item that has it; used only where every item with that column is accounted for, each block has
+ * exactly its item's rows, and no figure contradicts a cell already read. Fills empty cells only.
+ */
+function readColumnBlocks(format: NationalFormat, lines: string[], from: number, to: number, stats: Stats): { cells: number; columns: string[] } {
+  const groups = PROACTIVE[format];
+  const labels = new Map<string, string>();
+  for (const g of groups) for (const c of g.columns) labels.set(labelKey(c.label), c.label);
+  const blocks = new Map<string, Cell[][]>();
+  for (let i = from; i < to; i++) {
+    const key = labelKey(lines[i]!.replace(/\f/g, ''));
+    const label = labels.get(key);
+    if (!label) continue;
+    const figures: Cell[] = [];
+    let j = i + 1;
+    for (; j < to; j++) {
+      const v = parseValue(lines[j]!.replace(/\f/g, ''));
+      if (!v || lines[j]!.trim() === '') break;
+      figures.push(v.value);
+    }
+    if (figures.length === 0) continue;
+    if (!blocks.has(label)) blocks.set(label, []);
+    blocks.get(label)!.push(figures);
+    i = j - 1;
+  }
+  let cells = 0;
+  const columns: string[] = [];
+  for (const [label, found] of blocks) {
+    const owners = groups.filter((g) => g.columns.some((c) => c.label === label));
+    if (found.length !== owners.length || owners.some((g, k) => found[k]!.length !== g.rows.length)) continue;
+    const at = owners.flatMap((g, k) => {
+      const col = g.columns.find((c) => c.label === label)!.key;
+      return g.rows.map((r, n) => ({ row: stats.proactive[r.key] as Record<string, Cell>, col, value: found[k]![n]! }));
+    });
+    // a figure that differs from a cell already read: the blocks are not what they seem
+    if (at.some((a) => a.row[a.col] !== null && a.row[a.col] !== a.value)) continue;
+    const empty = at.filter((a) => a.row[a.col] === null);
+    if (empty.length === 0) continue;
+    for (const a of empty) a.row[a.col] = a.value;
+    cells += empty.length;
+    columns.push(label);
+  }
+  return { cells, columns };
+}
+
+/**
  * Every whitespace-separated figure from a table section's first line up to the first line of prose
  * (a sentence with 。) or the report's next part (五、…). Past that part's heading only the table's
  * own pieces are taken: poppler prints the heading before the last blocks of a table that ends at a
@@ -623,18 +687,27 @@ function tableFigures(lines: string[], from: number): { figures: string[]; end: 
   return { figures, end, ...(spillEnd > heading && heading >= 0 ? { spill: { start: heading + 1, end: spillEnd } } : {}) };
 }
 
-/** The cells of one table, as [their row object, column key] pairs, in template order. */
-function cellsOf(stats: Stats, kind: TableKind): { row: Record<string, Cell>; key: string }[] {
-  const out: { row: Record<string, Cell>; key: string }[] = [];
-  const walk = (o: Record<string, unknown>) => {
+interface CellRef {
+  row: Record<string, Cell>;
+  key: string;
+  /** its path in the stats (applications.outcomes.total.natural) */
+  path: string;
+}
+
+/** The cells of one table, in template order. */
+function cellsOf(stats: Stats, kind: TableKind): CellRef[] {
+  const out: CellRef[] = [];
+  const walk = (o: Record<string, unknown>, path: string) => {
     for (const [k, v] of Object.entries(o)) {
-      if (v !== null && typeof v === 'object') walk(v as Record<string, unknown>);
-      else out.push({ row: o as Record<string, Cell>, key: k });
+      if (v !== null && typeof v === 'object') walk(v as Record<string, unknown>, `${path}.${k}`);
+      else out.push({ row: o as Record<string, Cell>, key: k, path: `${path}.${k}` });
     }
   };
-  walk(stats[kind] as unknown as Record<string, unknown>);
+  walk(stats[kind] as unknown as Record<string, unknown>, kind);
   return out;
 }
+
+const cellName = (c: CellRef) => c.path;
 
 /**
  * The cells no reader could place, when the tables' figures account for them: the figures printed
@@ -660,21 +733,75 @@ function fillRemainder(format: NationalFormat, lines: string[], from: number, st
     if (typeof v !== 'number' || !left.get(v)) return undefined;
     left.set(v, left.get(v)! - 1);
   }
-  const remaining = [...left.entries()].filter(([, n]) => n > 0);
-  if (remaining.length !== 1 || remaining[0]![1] !== empty.length) return undefined;
-  const value = remaining[0]![0];
-  const before = checkStats(format, stats).filter((c) => c.ok === false).length;
+  const remaining = [...left.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  if (remaining.reduce((n, [, k]) => n + k, 0) !== empty.length) return undefined;
+  const failing = () => checkStats(format, stats).filter((c) => c.ok === false).length;
+  const before = failing();
+  const [value, times] = remaining[0]!;
+  if (remaining.length === 1) {
+    for (const c of empty) c.row[c.key] = value;
+    if (failing() > before) {
+      for (const c of empty) c.row[c.key] = null;
+      return undefined;
+    }
+    return {
+      cells: empty.length,
+      ...(spill ? { spill } : {}),
+      warning: `表格文字次序已乱：已读出的单元格之外，恰好剩下 ${empty.length} 个数字、与未读出的单元格数相同且都是 ${value}，故这些单元格均为 ${value}；请核对原件`,
+    };
+  }
+  // a few other figures among them (a 总计 of 2 among 0s): each way of placing those in the empty cells,
+  // the rest being the common figure, is tried, and kept only if it alone makes every table add up and
+  // every such figure is held by a sum; never for a report whose cells already read do not add up (its
+  // sums cannot tell one placing from another)
+  const others = remaining.slice(1).flatMap(([v, n]) => Array<number>(n).fill(v));
+  if (before > 0 || others.length > MAX_PLACED || times < others.length) return undefined;
+  const passing: number[][] = [];
+  let tried = 0;
+  const place = (from: number, at: number[]): boolean => {
+    if (at.length === others.length) {
+      if (++tried > MAX_PLACINGS) return false;
+      for (const c of empty) c.row[c.key] = value;
+      at.forEach((e, i) => (empty[e]!.row[empty[e]!.key] = others[i]!));
+      if (failing() === 0) passing.push([...at]);
+      return passing.length <= 1;
+    }
+    // equal figures in increasing cells only: each placing once
+    const start = at.length > 0 && others[at.length] === others[at.length - 1] ? at[at.length - 1]! + 1 : 0;
+    for (let e = start; e < empty.length; e++) {
+      if (at.includes(e)) continue;
+      if (!place(from, [...at, e])) return false;
+    }
+    return true;
+  };
+  const done = place(0, []);
+  for (const c of empty) c.row[c.key] = null;
+  if (!done || passing.length !== 1) return undefined;
   for (const c of empty) c.row[c.key] = value;
-  if (checkStats(format, stats).filter((c) => c.ok === false).length > before) {
+  passing[0]!.forEach((e, i) => (empty[e]!.row[empty[e]!.key] = others[i]!));
+  // each of those figures must be held in its cell by a sum (the cell back at the common figure breaks
+  // one): a cell no sum covers (采购项目数量) could take any of them, or a figure a report misprinted
+  const held = passing[0]!.every((e, i) => {
+    empty[e]!.row[empty[e]!.key] = value;
+    const breaks = failing() > 0;
+    empty[e]!.row[empty[e]!.key] = others[i]!;
+    return breaks;
+  });
+  if (!held) {
     for (const c of empty) c.row[c.key] = null;
     return undefined;
   }
+  const where = passing[0]!.map((e, i) => `${cellName(empty[e]!)} = ${others[i]}`).join('、');
   return {
     cells: empty.length,
     ...(spill ? { spill } : {}),
-    warning: `表格文字次序已乱：已读出的单元格之外，恰好剩下 ${empty.length} 个数字、与未读出的单元格数相同且都是 ${value}，故这些单元格均为 ${value}；请核对原件`,
+    warning: `表格文字次序已乱：已读出的单元格之外，恰好剩下 ${empty.length} 个数字，与未读出的单元格数相同；其中 ${others.length} 个不是 ${value}，只有一种放法使各表勾稽关系全部相符（${where}），其余单元格均为 ${value}；请核对原件`,
   };
 }
+
+/** At most this many figures other than the common one are placed, and this many placings tried. */
+const MAX_PLACED = 3;
+const MAX_PLACINGS = 20000;
 
 /**
  * The figures of table sections whose order was lost: every whitespace-separated figure from the
@@ -827,15 +954,17 @@ function readFlowTable(
   const defs = looseRows(format, 'applications');
   // the heading's own line separates blocks as a blank line would
   const blank = (i: number) => i === reviewHeading || lines[i]!.replace(/\f/g, '').trim() === '';
-  const fillRows = (target: Stats, rows: number[][]) =>
+  const fillRows = (target: Stats, rows: (number | null)[][]) =>
     defs.forEach((d, k) => {
-      setPath(target.applications as Record<string, unknown>, d.path, Object.fromEntries(APPLICANT_COLUMNS.map((c, j) => [c.key, rows[k]![j]!])));
+      setPath(target.applications as Record<string, unknown>, d.path, Object.fromEntries(APPLICANT_COLUMNS.map((c, j) => [c.key, rows[k]![j] ?? null])));
     });
-  // a reading is kept only if every row's 总计 and every column of the table adds up
-  const addsUp = (rows: number[][]) => {
+  // a reading is kept only if every row's 总计 and every column of the table adds up (with the last
+  // page's rows short of some columns: every sum that does not need those cells)
+  const addsUp = (rows: (number | null)[][]) => {
     const trial = structuredClone(stats);
     fillRows(trial, rows);
-    return !checkStats(format, trial).some((c) => c.ok !== true && !c.id.startsWith('reviewLitigation'));
+    const short = rows.some((r) => r.some((c) => c === null));
+    return !checkStats(format, trial).some((c) => !c.id.startsWith('reviewLitigation') && (c.ok === false || (c.ok === null && !short)));
   };
   const merged = [...new Set(APPLICATION_ROWS[format].flatMap((r) => [r.section, r.group].filter((x): x is string => !!x)))];
   const proactiveHeaders = PROACTIVE[format].flatMap((g) => g.columns.map((c) => c.label));
@@ -844,8 +973,16 @@ function readFlowTable(
   const trial = structuredClone(stats);
   fillRows(trial, reading.rows);
   stats.applications = trial.applications;
+  const shortRows = defs.flatMap((d, k) => {
+    const left = APPLICANT_COLUMNS.filter((_, j) => reading.rows[k]![j] === null).map((c) => c.label);
+    return left.length > 0 ? [`${d.row.label}（${left.join('、')}）`] : [];
+  });
   const warnings = [
-    `依申请公开: 此 pdftotext 文本按版面分块输出表格（不按行），已按行块与列块还原；每行总计与各列勾稽关系均相符；请核对原件`,
+    shortRows.length === 0
+      ? `依申请公开: 此 pdftotext 文本按版面分块输出表格（不按行），已按行块与列块还原；每行总计与各列勾稽关系均相符；请核对原件`
+      : `依申请公开: 此 pdftotext 文本按版面分块输出表格（不按行），已按行块与列块还原，各行总计相符；表格最后一页的 ${shortRows.length} 行有列印在下一表格中、无法分辨，其单元格为空 (null): ${shortRows.join('；')}；请核对原件`,
   ];
+  // a table short of some cells: their figures stand among the review table's, which is not read here
+  if (reading.missing > 0) return { cells: defs.length * APPLICANT_COLUMNS.length - reading.missing, warnings };
   return withReviewAfter(format, lines, spillEnd, stats, defs.length * APPLICANT_COLUMNS.length, warnings);
 }
