@@ -24,7 +24,9 @@
  * in one run. Only when no reading of the first kind adds up, runs are also tried as a row's cells
  * (every way a run can open a band, the rows checked as they fill); pieces of the merged label
  * cells and headers may then stand between a label's pieces, and a block opened by the proactive
- * table's header (its last figure, printed among these blocks) is left out.
+ * table's header (its last figure, printed among these blocks) is left out. Last, such readings may
+ * leave the rows of the table's last page short of their last columns (poppler prints those among
+ * the next table's blocks, where no figure can be told from another): those cells come back null.
  */
 import type { LooseRow, LooseToken } from './pdf-columns.ts';
 import { matchLabel } from './pdf-columns.ts';

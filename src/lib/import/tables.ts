@@ -758,7 +758,7 @@ function fillRemainder(format: NationalFormat, lines: string[], from: number, st
   if (before > 0 || others.length > MAX_PLACED || times < others.length) return undefined;
   const passing: number[][] = [];
   let tried = 0;
-  const place = (from: number, at: number[]): boolean => {
+  const place = (at: number[]): boolean => {
     if (at.length === others.length) {
       if (++tried > MAX_PLACINGS) return false;
       for (const c of empty) c.row[c.key] = value;
@@ -770,11 +770,11 @@ function fillRemainder(format: NationalFormat, lines: string[], from: number, st
     const start = at.length > 0 && others[at.length] === others[at.length - 1] ? at[at.length - 1]! + 1 : 0;
     for (let e = start; e < empty.length; e++) {
       if (at.includes(e)) continue;
-      if (!place(from, [...at, e])) return false;
+      if (!place([...at, e])) return false;
     }
     return true;
   };
-  const done = place(0, []);
+  const done = place([]);
   for (const c of empty) c.row[c.key] = null;
   if (!done || passing.length !== 1) return undefined;
   for (const c of empty) c.row[c.key] = value;
