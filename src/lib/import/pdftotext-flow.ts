@@ -35,8 +35,6 @@ import { labelKey } from './normalize.ts';
 export interface FlowReading {
   /** per template row, its figures in column order (null: a cell of the last page's rows not printed before the next table) */
   rows: (number | null)[][];
-  /** cells left null */
-  missing: number;
 }
 
 /** The words the applicant columns' headers break into when printed in narrow cells. */
@@ -183,8 +181,7 @@ export function readFlowOrder(
   }
   // one reading that adds up, or none: two that both add up would be a guess
   if (readings.size !== 1) return undefined;
-  const grid = [...readings.values()][0]!;
-  return { rows: grid, missing: grid.flat().filter((c) => c === null).length };
+  return { rows: [...readings.values()][0]! };
 }
 
 /** At most this many partial readings are followed per trial: past it, no reading (the cells stay null). */
@@ -263,9 +260,11 @@ function placeRuns(own: number[][], runs: Run[], pageOf: number[], columns: numb
     if (++branches > MAX_BRANCHES) return false;
     if (k === runs.length) {
       // every cell placed; or, with `short`, those rows short of their last columns only (their own figures
-      // kept, every other row complete)
-      const whole = (row: (number | undefined)[], r: number) =>
-        !row.some((c) => c === undefined) || (short.has(r) && row.findIndex((c) => c === undefined) >= own[r]!.length && row.every((c, j) => c !== undefined || row.slice(j).every((x) => x === undefined)));
+      // fill the first ones), every other row complete
+      const whole = (row: (number | undefined)[], r: number) => {
+        const gap = row.indexOf(undefined);
+        return gap < 0 || (short.has(r) && row.slice(gap).every((x) => x === undefined));
+      };
       if (st.grid.every(whole)) out.push(st.grid.map((row) => row.map((c) => c ?? null)));
       return true;
     }

@@ -25,6 +25,8 @@ import { looseTokens, matchLabel, readLoose, type LooseRow } from './pdf-columns
 import { FLOW_HEADER_PIECES, readFlowOrder } from './pdftotext-flow.ts';
 
 export type TableKind = 'proactive' | 'applications' | 'reviewLitigation';
+/** The three statutory tables, in the order the national format prints them. */
+const TABLE_KINDS: readonly TableKind[] = ['proactive', 'applications', 'reviewLitigation'];
 export interface TableBlock {
   kind: TableKind;
   /** First line of the table (after its section heading). */
@@ -405,9 +407,9 @@ export function extractStatTables(lines: string[]): TablesResult {
     // the headings are there but no table could be read: say so rather than import a free report silently
     return { ...empty, warnings: [`法定统计表格未能读出: 找到了表格标题（${[...headings.keys()].map(kindName).join('、')}），但没有读出单元格；按无统计表格（free）导入，请核对原件`] };
   }
-  const total = (['proactive', 'applications', 'reviewLitigation'] as TableKind[]).reduce((n, k) => n + templateCells(format, k), 0);
+  const total = TABLE_KINDS.reduce((n, k) => n + templateCells(format, k), 0);
   // …or a whole table left unread, however many cells the others gave
-  const unread = (['proactive', 'applications', 'reviewLitigation'] as TableKind[]).filter((k) => !blocks.some((b) => b.kind === k));
+  const unread = TABLE_KINDS.filter((k) => !blocks.some((b) => b.kind === k));
   if (cellsRead < total * 0.9 || unread.length > 0) {
     warnings.push(`法定统计表格只读出 ${cellsRead} / ${total} 个单元格（${unread.map(kindName).join('、') || '各表均不完整'}${unread.length > 0 ? '未读出' : ''}）；未读出的单元格为空 (null)，请核对原件${pdfTextAdvice(lines)}`);
   }
@@ -707,8 +709,6 @@ function cellsOf(stats: Stats, kind: TableKind): CellRef[] {
   return out;
 }
 
-const cellName = (c: CellRef) => c.path;
-
 /**
  * The cells no reader could place, when the tables' figures account for them: the figures printed
  * from the first table's heading on (tableFigures), less one for each cell already read, leave
@@ -721,8 +721,7 @@ const cellName = (c: CellRef) => c.path;
  */
 function fillRemainder(format: NationalFormat, lines: string[], from: number, stats: Stats): { cells: number; spill?: { start: number; end: number }; warning: string } | undefined {
   const { figures, spill } = tableFigures(lines, from);
-  const kinds: TableKind[] = ['proactive', 'applications', 'reviewLitigation'];
-  const cells = kinds.flatMap((k) => cellsOf(stats, k));
+  const cells = TABLE_KINDS.flatMap((k) => cellsOf(stats, k));
   const empty = cells.filter((c) => c.row[c.key] === null);
   if (empty.length === 0) return undefined;
   const left = new Map<number, number>();
@@ -791,7 +790,7 @@ function fillRemainder(format: NationalFormat, lines: string[], from: number, st
     for (const c of empty) c.row[c.key] = null;
     return undefined;
   }
-  const where = passing[0]!.map((e, i) => `${cellName(empty[e]!)} = ${others[i]}`).join('、');
+  const where = passing[0]!.map((e, i) => `${empty[e]!.path} = ${others[i]}`).join('、');
   return {
     cells: empty.length,
     ...(spill ? { spill } : {}),
@@ -983,6 +982,7 @@ function readFlowTable(
       : `依申请公开: 此 pdftotext 文本按版面分块输出表格（不按行），已按行块与列块还原，各行总计相符；表格最后一页的 ${shortRows.length} 行有列印在下一表格中、无法分辨，其单元格为空 (null): ${shortRows.join('；')}；请核对原件`,
   ];
   // a table short of some cells: their figures stand among the review table's, which is not read here
-  if (reading.missing > 0) return { cells: defs.length * APPLICANT_COLUMNS.length - reading.missing, warnings };
+  const missing = reading.rows.flat().filter((c) => c === null).length;
+  if (missing > 0) return { cells: defs.length * APPLICANT_COLUMNS.length - missing, warnings };
   return withReviewAfter(format, lines, spillEnd, stats, defs.length * APPLICANT_COLUMNS.length, warnings);
 }
